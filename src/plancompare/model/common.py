@@ -1,0 +1,16 @@
+"""Provenance: where in the source a piece of the parse comes from."""
+
+from __future__ import annotations
+
+from .base import StrictModel
+
+
+class Span(StrictModel):
+    """Lines are 1-based and inclusive. For text formats they are lines of the source file; for paged
+    formats (PDF, scans) they are lines on `page`; for DOCX, paragraph numbers in the body."""
+
+    page: int | None = None
+    line_start: int
+    line_end: int
+    char_start: int | None = None
+    char_end: int | None = None

@@ -1,0 +1,39 @@
+"""A parsed plan: the root of the public model."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import StrictModel
+from .blocks import UnclassifiedBlock
+from .deadlines import DeadlineMention
+from .metadata import DocumentMeta
+from .sections import Section
+from .source import SourceInfo
+from .targets import TargetMention
+from .tasks import Task, TaskGroup
+from .warnings import ParseWarning
+
+SCHEMA_VERSION: Literal["1"] = "1"
+
+
+class TextAccounting(StrictModel):
+    """How the input's characters were used: every non-space character lands in exactly one role."""
+
+    total: int = 0
+    by_role: dict[str, int] = {}
+
+
+class Plan(StrictModel):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: SourceInfo
+    metadata: DocumentMeta
+    preamble: str | None = None
+    sections: list[Section] = []
+    task_groups: list[TaskGroup] = []
+    tasks: list[Task] = []
+    targets: list[TargetMention] = []
+    deadlines: list[DeadlineMention] = []
+    unclassified: list[UnclassifiedBlock] = []
+    accounting: TextAccounting = TextAccounting()
+    warnings: list[ParseWarning] = []

@@ -1,0 +1,67 @@
+"""The intermediate form every reader produces and the structure stage consumes.
+
+Readers only say what is on the page, in reading order: lines of text (with the cues the format
+gives: page, bold, markdown heading level, position) and tables (rows of cells, with the page each
+row is on and whether it opens a page). They never decide what a line *means*; that is the job of
+`plancompare.structure` and `plancompare.extract`, so the same rules serve every format.
+
+Plain dataclasses, not pydantic: a 500-page document has ~20,000 lines and this layer is hot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.source import SourceInfo
+from ..model.warnings import ParseWarning
+
+
+@dataclass(slots=True)
+class Line:
+    """One physical line of text, NFC-normalized, markup removed."""
+
+    text: str
+    line: int
+    page: int | None = None
+    bold: bool = False
+    heading: int | None = None  # markdown heading level when the source marks one
+    indent: int = 0  # leading spaces (plain text) or x offset in points (PDF)
+    align: str | None = None  # "center" / "left" / "right" when the layout tells it
+    bbox: tuple[float, float, float, float] | None = None
+    column: int = 0  # 0 = full width; 1 = left, 2 = right column of a two-column block
+
+
+@dataclass(slots=True)
+class TableRow:
+    cells: list[str]
+    line: int
+    page: int | None = None
+    opens_page: bool = False  # first row of this table on its page (a continuation candidate)
+    is_header: bool = False  # the source marks it as a header row (DOCX tblHeader, <th>)
+    line_end: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[TableRow]
+    page: int | None = None
+    line: int = 0
+
+
+Item = Line | Table
+
+
+@dataclass(slots=True)
+class RawDocument:
+    source: SourceInfo
+    items: list[Item]
+    properties: dict[str, str] = field(default_factory=dict)  # e.g. PDF /Title, DOCX core props
+    warnings: list[ParseWarning] = field(default_factory=list)
+    total_chars: int = 0  # non-space characters of the text the reader extracted
+
+    def lines(self) -> list[Line]:
+        return [it for it in self.items if isinstance(it, Line)]
+
+    def tables(self) -> list[Table]:
+        return [it for it in self.items if isinstance(it, Table)]

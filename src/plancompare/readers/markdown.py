@@ -1,0 +1,65 @@
+"""Markdown converted from PDF: `#` headings (levels unreliable), **bold**, *italic*, and
+tab-separated table rows whose cells may carry HTML. Markup is removed and kept as cues."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model.source import SourceInfo
+from ..text.normalize import nfc, non_space_len, split_lines
+from .document import Item, Line, RawDocument, Table, TableRow
+from .html_cells import cell_text
+
+_HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
+_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_BOLD_WHOLE = regex.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
+_HARD_BREAK = regex.compile(r"\s{2,}$")
+
+
+def _strip_emphasis(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS.sub(r"\2", text)
+    return text.replace("**", "")
+
+
+def _is_table_line(raw: str) -> bool:
+    return raw.count("\t") >= 2
+
+
+def read_markdown(text: str, source: SourceInfo) -> RawDocument:
+    items: list[Item] = []
+    table: Table | None = None
+    total = 0
+    pending_bold: Line | None = None  # a bold line ended by a markdown hard break continues
+    for number, raw in enumerate(split_lines(nfc(text)), start=1):
+        if _is_table_line(raw):
+            cells = [cell_text(c) for c in raw.split("\t")]
+            total += sum(non_space_len(c) for c in cells)
+            if table is None:
+                table = Table(rows=[], line=number)
+                items.append(table)
+            table.rows.append(TableRow(cells=cells, line=number, line_end=number))
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            continue  # blank lines inside a table are page gaps; the table stays open
+        table = None
+        heading = None
+        match = _HEADING.match(stripped)
+        if match:
+            heading = len(match.group(1))
+            stripped = match.group(2).strip()
+        bold = bool(_BOLD_WHOLE.match(stripped)) or (
+            pending_bold is not None and stripped.endswith("**")
+        )
+        hard_break = bool(_HARD_BREAK.search(raw))
+        clean = " ".join(_strip_emphasis(stripped).split())
+        if not clean:
+            continue
+        total += non_space_len(clean)
+        line = Line(text=clean, line=number, bold=bold or heading is not None, heading=heading)
+        items.append(line)
+        pending_bold = line if (hard_break and stripped.startswith("**")) else None
+    return RawDocument(source=source, items=items, total_chars=total)

@@ -1,0 +1,44 @@
+"""Folding for matching only: never for display.
+
+`fold` unifies case, tone-mark placement (hòa/hoà, ủy/uỷ), dashes and whitespace.
+`fold_ascii` also drops every diacritic (đ -> d), so OCR or typing slips in marks ("PHÓI HỢP",
+"CHỦ TRỊ") still match; use it where a false match costs little (column headers, aliases).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# old-style (oà, uỷ) to new-style (òa, ủy): one direction is enough for matching
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_TONE_RE = regex.compile("|".join(_TONE_PAIRS))
+_DASHES = regex.compile(r"\s*[-‐‑‒–—―−]\s*")
+_WS = regex.compile(r"\s+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}%]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    t = unicodedata.normalize("NFC", text).casefold()
+    t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], t)
+    t = _DASHES.sub(" - ", t)
+    return _WS.sub(" ", t).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_ascii(text: str) -> str:
+    t = fold(text).replace("đ", "d")
+    t = unicodedata.normalize("NFD", t)
+    return "".join(ch for ch in t if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (letters, digits, %), for lexical comparison."""
+    return [w for w in _NON_WORD.split(fold(text)) if w]
