@@ -1,0 +1,334 @@
+"""PDF reader: pdfium text for every page, pdfplumber only for pages that draw rules, tesseract
+for pages without a text layer. Output is what is on the page, in reading order."""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..errors import DocumentTooLarge, EncryptedDocument, PlanCompareError, UnreadableDocument
+from ..model import warning_codes as codes
+from ..model.source import SourceInfo
+from ..model.warnings import ParseWarning
+from ..options import OcrMode, ParseOptions
+from ..text.normalize import nfc, non_space_len, squash_spaces
+from . import legacy
+from .document import Item, Line, RawDocument, Table, TableRow
+from .pdf_layout import Block, Placed, Word, build_lines, layout_lines
+from .pdf_tables import FilledRow, GridTable, fill_table, inside
+
+# A page with fewer non-space characters than this in its text layer is treated as a scan.
+MIN_TEXT_CHARS = 25
+_PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.IGNORECASE)
+_SUSPECT_LEGACY = regex.compile(r"[\u00a1-\u00ae\u00b5-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d7-\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f9\u00fb-\u00fe]")
+_META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
+
+
+@dataclass(slots=True)
+class PageTable:
+    table: GridTable
+    rows: list[FilledRow]
+
+    @property
+    def top(self) -> float:
+        return self.table.bbox[1]
+
+
+PageItem = Block | PageTable
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    items: list[PageItem]
+
+
+def assemble_page(number: int, words: list[Word], tables: list[GridTable], width: float, height: float) -> PageContent:
+    """Lines and tables of one page, in reading order; text inside a table is not a line."""
+    free = [w for w in words if not any(inside(w, t.bbox, pad=0.5) for t in tables)]
+    blocks = layout_lines(build_lines(free), width)
+    _drop_page_numbers(blocks, height)
+    items: list[PageItem] = [b for b in blocks if b.lines]
+    for table in tables:
+        members = [w for w in words if inside(w, table.bbox, pad=0.5)]
+        items.append(PageTable(table, fill_table(table, members)))
+    items.sort(key=lambda it: it.top)
+    return PageContent(number, width, height, items)
+
+
+def _drop_page_numbers(blocks: list[Block], height: float) -> None:
+    # A bare number in the top or bottom margin is the page number; left in, the structure stage
+    # would read it as an item number or split a table that continues across the page.
+    singles = [b for b in blocks if len(b.lines) == 1 and b.lines[0].column == 0]
+    if not singles:
+        return
+    tops = sorted(blocks, key=lambda b: b.top)
+    for b in (tops[0], tops[-1]):
+        line = b.lines[0]
+        if (
+            b in singles
+            and _PAGE_NUMBER.match(line.text)
+            and (line.bottom < 0.12 * height or line.top > 0.88 * height)
+        ):
+            b.lines.clear()
+
+
+def read_pdf(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4:
+            raise EncryptedDocument(
+                f"{source.path}: the PDF is password-protected; save an unprotected copy "
+                "(e.g. `qpdf --decrypt --password=… in.pdf out.pdf`) and parse that"
+            ) from exc
+        raise UnreadableDocument(f"{source.path}: not a readable PDF ({exc}); re-export or re-download it") from exc
+    try:
+        return _read(pdf, data, source, options)
+    except PlanCompareError:
+        raise
+    except Exception as exc:  # a library failing on a malformed file must not escape as a traceback
+        raise UnreadableDocument(f"{source.path}: the PDF could not be read ({type(exc).__name__}: {exc})") from exc
+    finally:
+        pdf.close()
+
+
+def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
+    from .pdf_chars import glyph_words, page_glyphs
+
+    started = time.monotonic()
+    warnings: list[ParseWarning] = []
+    total_pages = len(pdf)
+    source.pages = total_pages
+    n_pages = min(total_pages, options.max_pages)
+    if total_pages > n_pages:
+        warnings.append(
+            ParseWarning(
+                code=codes.LIMIT_REACHED,
+                message=f"only the first {n_pages} of {total_pages} pages were read (raise --max-pages)",
+            )
+        )
+    properties = _properties(pdf, warnings)
+    plumber: Any = None
+    pages: list[PageContent | None] = [None] * n_pages
+    scans: list[int] = []
+    legacy_fonts: dict[str, int] = {}
+    try:
+        for index in range(n_pages):
+            if time.monotonic() - started > options.time_budget_s:
+                raise DocumentTooLarge(
+                    f"{source.path}: reading took longer than {options.time_budget_s:.0f} s "
+                    f"(page {index + 1} of {n_pages}); raise the time budget or split the file"
+                )
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                pg = page_glyphs(page, textpage)
+            finally:
+                textpage.close()
+            n_chars = sum(len(g.text) for g in pg.glyphs)
+            scanned = n_chars < MIN_TEXT_CHARS and pg.image_cover > 0.3
+            if options.ocr is OcrMode.ALWAYS or (scanned and options.ocr is OcrMode.AUTO):
+                scans.append(index)
+                page.close()
+                continue
+            if scanned:
+                warnings.append(
+                    ParseWarning(
+                        code=codes.PAGE_ERROR,
+                        message="the page is an image without a text layer and OCR is off (--ocr auto reads it)",
+                        page=index + 1,
+                    )
+                )
+            for name in pg.legacy_fonts:
+                legacy_fonts.setdefault(name, index + 1)
+            words = glyph_words(pg.glyphs)
+            tables: list[GridTable] = []
+            if (pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                from .pdf_tables import plumber_tables
+
+                tables = plumber_tables(plumber.pages[index])
+            pages[index] = assemble_page(index + 1, words, tables, pg.width, pg.height)
+            page.close()
+    finally:
+        if plumber is not None:
+            plumber.close()
+    if scans:
+        from .ocr import ocr_pages
+
+        for content, page_warnings in ocr_pages(data, scans, options, source.path):
+            pages[content.number - 1] = content
+            warnings.extend(page_warnings)
+    for name, page_no in sorted(legacy_fonts.items(), key=lambda kv: kv[1]):
+        warnings.append(
+            ParseWarning(
+                code=codes.LEGACY_ENCODING,
+                message=f"text in the legacy font {name} was converted to Unicode",
+                page=page_no,
+            )
+        )
+    items, total = to_items([p for p in pages if p is not None], warnings)
+    return RawDocument(source=source, items=items, properties=properties, warnings=warnings, total_chars=total)
+
+
+def _properties(pdf: Any, warnings: list[ParseWarning]) -> dict[str, str]:
+    props: dict[str, str] = {}
+    try:
+        meta = pdf.get_metadata_dict()
+    except Exception:  # metadata is optional; a broken Info dictionary must not stop the read
+        return props
+    for key in _META_KEYS:
+        value = squash_spaces(str(meta.get(key) or ""))
+        if not value:
+            continue
+        fixed, encoding = legacy.fix_text(value)
+        if encoding is not None:
+            warnings.append(
+                ParseWarning(
+                    code=codes.LEGACY_ENCODING,
+                    message=f"the PDF {key} is in {encoding.value.upper()} and was converted to Unicode",
+                )
+            )
+        props[key.lower()] = nfc(fixed)
+    return props
+
+
+@dataclass(slots=True)
+class _Region:
+    x0: float
+    x1: float
+
+
+def _body_regions(pages: list[PageContent]) -> dict[bool, _Region]:
+    """Text body extents per orientation: where full-width lines start and end."""
+    out: dict[bool, _Region] = {}
+    for landscape in (False, True):
+        x0s: list[float] = []
+        x1s: list[float] = []
+        for p in pages:
+            if (p.width > p.height) != landscape:
+                continue
+            for it in p.items:
+                if isinstance(it, Block):
+                    for pl in it.lines:
+                        if pl.column == 0:
+                            x0s.append(pl.x0)
+                            x1s.append(pl.x1)
+        if x0s:
+            x0s.sort()
+            x1s.sort()
+            out[landscape] = _Region(x0s[len(x0s) // 20], x1s[len(x1s) - 1 - len(x1s) // 20])
+    return out
+
+
+def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[list[Item], int]:
+    """Number lines per page, add alignment cues, and keep a table that runs on as one item."""
+    regions = _body_regions(pages)
+    items: list[Item] = []
+    total = 0
+    for page in pages:
+        landscape = page.width > page.height
+        region = regions.get(landscape) or _Region(0.0, page.width)
+        counter = 0
+        first_on_page = True
+        for it in page.items:
+            if isinstance(it, Block):
+                for pl in it.lines:
+                    text = _clean(pl.text)
+                    if not text:
+                        continue
+                    counter += 1
+                    total += non_space_len(text)
+                    items.append(_line(pl, text, page.number, counter, region))
+                first_on_page = False
+                continue
+            rows: list[TableRow] = []
+            for k, fr in enumerate(it.rows):
+                cells = [_clean_cell(c) for c in fr.cells]
+                total += sum(non_space_len(c) for c in cells)
+                rows.append(
+                    TableRow(
+                        cells=cells,
+                        line=counter + 1,
+                        line_end=counter + fr.nlines,
+                        page=page.number,
+                        opens_page=False,
+                        bbox=fr.bbox,
+                    )
+                )
+                counter += fr.nlines
+                del k
+            if not rows:
+                continue
+            previous = items[-1] if items else None
+            if (
+                first_on_page
+                and isinstance(previous, Table)
+                and previous.rows
+                and len(previous.rows[-1].cells) == len(rows[0].cells)
+                and previous.rows[-1].page != page.number
+            ):
+                rows[0].opens_page = True
+                previous.rows.extend(rows)
+            else:
+                items.append(Table(rows=rows, page=page.number, line=rows[0].line))
+            first_on_page = False
+    return items, total
+
+
+def _clean(text: str) -> str:
+    fixed, _ = _maybe_legacy(text)
+    return squash_spaces(nfc(fixed))
+
+
+def _clean_cell(text: str) -> str:
+    fixed, _ = _maybe_legacy(text)
+    return "\n".join(squash_spaces(part) for part in nfc(fixed).split("\n") if part.strip())
+
+
+def _maybe_legacy(text: str) -> tuple[str, legacy.Encoding | None]:
+    # Legacy text in a font whose name does not give it away: only score lines that contain
+    # the characters such text is made of.
+    if not _SUSPECT_LEGACY.search(text):
+        return text, None
+    return legacy.fix_text(text)
+
+
+def _line(pl: Placed, text: str, page: int, number: int, body: _Region) -> Line:
+    x0, x1 = pl.region if pl.region is not None else (body.x0, body.x1)
+    width = max(x1 - x0, 1.0)
+    em = max(pl.size, 6.0)
+    center = (pl.x0 + pl.x1) / 2
+    align: str | None = None
+    full = pl.x0 - x0 <= em and x1 - pl.x1 <= 1.5 * em
+    if not full and abs(center - (x0 + x1) / 2) <= max(0.03 * width, 6.0) and pl.x0 - x0 > em:
+        align = "center"
+    elif not full and x1 - pl.x1 <= 0.5 * em and pl.x0 - x0 > 0.3 * width:
+        align = "right"
+    elif pl.x0 - x0 <= 0.5 * em:
+        align = "left"
+    return Line(
+        text=text,
+        line=number,
+        page=page,
+        bold=pl.bold,
+        indent=max(0, round(pl.x0 - (body.x0 if pl.column != 2 else x0))),
+        align=align,
+        bbox=(round(pl.x0, 1), round(pl.top, 1), round(pl.x1, 1), round(pl.bottom, 1)),
+        column=pl.column,
+        soft_wrap=x1 - pl.x1 <= 1.5 * em and align != "center",
+        size=round(pl.size, 1),
+    )
+
