@@ -29,10 +29,7 @@ class Line:
     align: str | None = None  # "center" / "left" / "right" when the layout tells it
     bbox: tuple[float, float, float, float] | None = None
     column: int = 0  # 0 = full width; 1 = left, 2 = right column of a two-column block
-    # PDF/OCR: the line runs to the right edge of its column, so its paragraph probably goes on
-    # in the next line (a hint for unwrapping; False where the format has real paragraphs).
-    soft_wrap: bool = False
-    size: float | None = None  # font size in points (PDF), when known
+    soft_wrap: bool | None = None  # True: the source says this line continues the previous one
 
 
 @dataclass(slots=True)

@@ -163,18 +163,21 @@ def detect(text: str) -> Encoding | None:
     Scored per word: a word counts for VNI when it holds an impossible-in-TCVN3 base+mark pair,
     else for TCVN3 when it holds a TCVN3-only character; any Unicode-only Vietnamese letter vetoes
     both. Bytes such as ñ (TCVN3 ủ, VNI đ) are evidence for neither on their own, which is why a
-    majority over the run decides.
+    majority over the run decides, and at least 30% of the words must carry evidence.
     """
     if _UNICODE_ONLY.search(text):
         return None
-    tcvn3 = vni = 0
+    tcvn3 = vni = words = 0
     for match in _WORD.finditer(text):
         word = match.group(0)
+        if any(ch.isalpha() for ch in word):
+            words += 1
         if _VNI_PAIR.search(word):
             vni += 1
         elif any(ch in _TCVN3_ONLY for ch in word):
             tcvn3 += 1
-    if tcvn3 == 0 and vni == 0:
+    # Legacy text has the evidence in most words; a "©" or "®" in a product name is not it.
+    if tcvn3 + vni < max(1, 0.3 * words):
         return None
     if vni > tcvn3:
         return Encoding.VNI

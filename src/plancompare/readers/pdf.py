@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ MIN_TEXT_CHARS = 25
 _PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.IGNORECASE)
 _SUSPECT_LEGACY = regex.compile(r"[\u00a1-\u00ae\u00b5-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d7-\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f9\u00fb-\u00fe]")
 _META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
+_LEGACY_KEYS = frozenset({"Title", "Author", "Subject", "Keywords"})
 
 
 @dataclass(slots=True)
@@ -69,7 +71,9 @@ def _drop_page_numbers(blocks: list[Block], height: float) -> None:
     if not singles:
         return
     tops = sorted(blocks, key=lambda b: b.top)
-    for b in (tops[0], tops[-1]):
+    for b in {id(tops[0]): tops[0], id(tops[-1]): tops[-1]}.values():
+        if not b.lines:
+            continue
         line = b.lines[0]
         if (
             b in singles
@@ -193,7 +197,8 @@ def _properties(pdf: Any, warnings: list[ParseWarning]) -> dict[str, str]:
         value = squash_spaces(str(meta.get(key) or ""))
         if not value:
             continue
-        fixed, encoding = legacy.fix_text(value)
+        # Creator/Producer name software; "iText®" is not TCVN3.
+        fixed, encoding = legacy.fix_text(value) if key in _LEGACY_KEYS else (value, None)
         if encoding is not None:
             warnings.append(
                 ParseWarning(
@@ -212,7 +217,8 @@ class _Region:
 
 
 def _body_regions(pages: list[PageContent]) -> dict[bool, _Region]:
-    """Text body extents per orientation: where full-width lines start and end."""
+    """Text body extents per orientation: the usual left edge, and the right edge justified
+    lines share (or a high percentile when the text is ragged)."""
     out: dict[bool, _Region] = {}
     for landscape in (False, True):
         x0s: list[float] = []
@@ -227,10 +233,19 @@ def _body_regions(pages: list[PageContent]) -> dict[bool, _Region]:
                             x0s.append(pl.x0)
                             x1s.append(pl.x1)
         if x0s:
-            x0s.sort()
-            x1s.sort()
-            out[landscape] = _Region(x0s[len(x0s) // 20], x1s[len(x1s) - 1 - len(x1s) // 20])
+            out[landscape] = _Region(_edge(x0s, low=True), _edge(x1s, low=False))
     return out
+
+
+def _edge(values: list[float], low: bool) -> float:
+    counts = Counter(round(v / 3) for v in values)
+    mode, count = counts.most_common(1)[0]
+    if count >= 0.2 * len(values):
+        near = [v for v in values if abs(round(v / 3) - mode) <= 1]
+        return min(near) if low else max(near)
+    ordered = sorted(values)
+    k = len(ordered) // 10
+    return ordered[k] if low else ordered[len(ordered) - 1 - k]
 
 
 def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[list[Item], int]:
@@ -238,6 +253,7 @@ def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[li
     regions = _body_regions(pages)
     items: list[Item] = []
     total = 0
+    last: dict[int, tuple[Placed, bool]] = {}  # column -> (previous line, it ran to the edge)
     for page in pages:
         landscape = page.width > page.height
         region = regions.get(landscape) or _Region(0.0, page.width)
@@ -251,11 +267,16 @@ def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[li
                         continue
                     counter += 1
                     total += non_space_len(text)
-                    items.append(_line(pl, text, page.number, counter, region))
+                    line, full = _line(pl, text, page.number, counter, region)
+                    previous = last.get(pl.column)
+                    line.soft_wrap = _continues(previous, pl, line, region)
+                    last[pl.column] = (pl, full)
+                    items.append(line)
                 first_on_page = False
                 continue
+            last.clear()
             rows: list[TableRow] = []
-            for k, fr in enumerate(it.rows):
+            for fr in it.rows:
                 cells = [_clean_cell(c) for c in fr.cells]
                 total += sum(non_space_len(c) for c in cells)
                 rows.append(
@@ -264,28 +285,42 @@ def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[li
                         line=counter + 1,
                         line_end=counter + fr.nlines,
                         page=page.number,
-                        opens_page=False,
                         bbox=fr.bbox,
                     )
                 )
                 counter += fr.nlines
-                del k
             if not rows:
                 continue
-            previous = items[-1] if items else None
+            previous_item = items[-1] if items else None
             if (
                 first_on_page
-                and isinstance(previous, Table)
-                and previous.rows
-                and len(previous.rows[-1].cells) == len(rows[0].cells)
-                and previous.rows[-1].page != page.number
+                and isinstance(previous_item, Table)
+                and previous_item.rows
+                and len(previous_item.rows[-1].cells) == len(rows[0].cells)
+                and previous_item.rows[-1].page != page.number
             ):
                 rows[0].opens_page = True
-                previous.rows.extend(rows)
+                previous_item.rows.extend(rows)
             else:
                 items.append(Table(rows=rows, page=page.number, line=rows[0].line))
             first_on_page = False
     return items, total
+
+
+def _continues(previous: tuple[Placed, bool] | None, pl: Placed, line: Line, body: _Region) -> bool | None:
+    """Whether this line carries on the paragraph of the previous line in its column."""
+    if previous is None:
+        return None
+    prev, prev_full = previous
+    if line.align == "center":
+        return False
+    em = max(pl.size, 6.0)
+    left = pl.region[0] if pl.region is not None else body.x0
+    same_page_gap = pl.top - prev.bottom
+    if 0 <= same_page_gap > 1.2 * em:
+        return False
+    # A first-line indent starts a new paragraph; a wrapped line starts at the margin.
+    return prev_full and pl.x0 - left <= 0.6 * em
 
 
 def _clean(text: str) -> str:
@@ -306,20 +341,22 @@ def _maybe_legacy(text: str) -> tuple[str, legacy.Encoding | None]:
     return legacy.fix_text(text)
 
 
-def _line(pl: Placed, text: str, page: int, number: int, body: _Region) -> Line:
+def _line(pl: Placed, text: str, page: int, number: int, body: _Region) -> tuple[Line, bool]:
     x0, x1 = pl.region if pl.region is not None else (body.x0, body.x1)
     width = max(x1 - x0, 1.0)
     em = max(pl.size, 6.0)
     center = (pl.x0 + pl.x1) / 2
     align: str | None = None
     full = pl.x0 - x0 <= em and x1 - pl.x1 <= 1.5 * em
-    if not full and abs(center - (x0 + x1) / 2) <= max(0.03 * width, 6.0) and pl.x0 - x0 > em:
+    tol = max((0.08 if pl.region is not None else 0.03) * width, 6.0)
+    gap_left, gap_right = pl.x0 - x0, x1 - pl.x1
+    if gap_left > em and gap_right > em and abs(center - (x0 + x1) / 2) <= tol:
         align = "center"
     elif not full and x1 - pl.x1 <= 0.5 * em and pl.x0 - x0 > 0.3 * width:
         align = "right"
     elif pl.x0 - x0 <= 0.5 * em:
         align = "left"
-    return Line(
+    line = Line(
         text=text,
         line=number,
         page=page,
@@ -328,7 +365,6 @@ def _line(pl: Placed, text: str, page: int, number: int, body: _Region) -> Line:
         align=align,
         bbox=(round(pl.x0, 1), round(pl.top, 1), round(pl.x1, 1), round(pl.bottom, 1)),
         column=pl.column,
-        soft_wrap=x1 - pl.x1 <= 1.5 * em and align != "center",
-        size=round(pl.size, 1),
     )
+    return line, x1 - pl.x1 <= 1.5 * em and align != "center"
 

@@ -200,8 +200,9 @@ def layout_lines(lines: list[VisualLine], page_width: float) -> list[Block]:
 
     for vl in lines:
         size = vl.size
-        if len(vl.segments) == 2:
-            left, right = vl.segments
+        split = _split(vl, cols)
+        if split is not None:
+            left, right = split
             if cols is not None and (left.x1 >= cols.hi - 1 or right.x0 <= cols.lo + 1):
                 close()
             if cols is None:
@@ -253,6 +254,31 @@ def layout_lines(lines: list[VisualLine], page_width: float) -> list[Block]:
     close()
     flush_pending()
     return blocks
+
+
+def _split(vl: VisualLine, cols: _Columns | None) -> tuple[Segment, Segment] | None:
+    """Split a visual line into a left and a right side at one of its wide gaps.
+
+    Inside an open block the gap must overlap the block's gutter; otherwise the widest gap is
+    taken. Other wide gaps stay inside a side: they are blanks left for a date or number to be
+    filled in by hand ("ngày      tháng 7 năm 2026").
+    """
+    segs = vl.segments
+    if len(segs) < 2:
+        return None
+    gaps = [(segs[k + 1].x0 - segs[k].x1, k) for k in range(len(segs) - 1)]
+    chosen: int | None = None
+    if cols is not None:
+        fitting = [(w, k) for w, k in gaps if segs[k].x1 < cols.hi - 1 and segs[k + 1].x0 > cols.lo + 1]
+        if fitting:
+            chosen = max(fitting)[1]
+    if chosen is None:
+        if len(segs) > 3:
+            return None  # a row of an unruled table, not a two-column block
+        chosen = max(gaps)[1]
+    left = Segment([w for s in segs[: chosen + 1] for w in s.words])
+    right = Segment([w for s in segs[chosen + 1 :] for w in s.words])
+    return left, right
 
 
 def _placed(seg: Segment, column: int, region: tuple[float, float] | None) -> Placed:
