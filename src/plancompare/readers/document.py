@@ -29,6 +29,7 @@ class Line:
     align: str | None = None  # "center" / "left" / "right" when the layout tells it
     bbox: tuple[float, float, float, float] | None = None
     column: int = 0  # 0 = full width; 1 = left, 2 = right column of a two-column block
+    soft_wrap: bool | None = None  # True: the source says this line continues the previous one
 
 
 @dataclass(slots=True)
