@@ -77,4 +77,6 @@ def _dispatch(fmt: SourceFormat, data: bytes, source: SourceInfo, options: Parse
         from .text import read_text
 
         return read_text(decode_text(data), source)
-    raise UnsupportedFormat(f"{source.path}: a {fmt.value} file is a comparison input, not a document to parse")
+    raise UnsupportedFormat(
+        f"{source.path}: a {fmt.value} file is a comparison input, not a document to parse"
+    )

@@ -13,7 +13,6 @@ from .html_cells import cell_text
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
 _EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _BOLD_WHOLE = regex.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
-_HARD_BREAK = regex.compile(r"\s{2,}$")
 
 
 def _strip_emphasis(text: str) -> str:
@@ -32,7 +31,8 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
     items: list[Item] = []
     table: Table | None = None
     total = 0
-    pending_bold: Line | None = None  # a bold line ended by a markdown hard break continues
+    in_bold = False  # a **bold** span may run over several lines (hard breaks)
+    blank_before = True
     for number, raw in enumerate(split_lines(nfc(text)), start=1):
         if _is_table_line(raw):
             cells = [cell_text(c) for c in raw.split("\t")]
@@ -41,9 +41,11 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
                 table = Table(rows=[], line=number)
                 items.append(table)
             table.rows.append(TableRow(cells=cells, line=number, line_end=number))
+            blank_before = True
             continue
         stripped = raw.strip()
         if not stripped:
+            blank_before = True
             continue  # blank lines inside a table are page gaps; the table stays open
         table = None
         heading = None
@@ -51,15 +53,18 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
         if match:
             heading = len(match.group(1))
             stripped = match.group(2).strip()
-        bold = bool(_BOLD_WHOLE.match(stripped)) or (
-            pending_bold is not None and stripped.endswith("**")
-        )
-        hard_break = bool(_HARD_BREAK.search(raw))
+        bold = in_bold or bool(_BOLD_WHOLE.match(stripped))
+        if stripped.count("**") % 2 == 1:
+            in_bold = not in_bold
+            bold = True
         clean = " ".join(_strip_emphasis(stripped).split())
         if not clean:
             continue
         total += non_space_len(clean)
-        line = Line(text=clean, line=number, bold=bold or heading is not None, heading=heading)
-        items.append(line)
-        pending_bold = line if (hard_break and stripped.startswith("**")) else None
+        # Markdown joins lines not separated by a blank line into one paragraph.
+        soft = None if blank_before else True
+        items.append(
+            Line(text=clean, line=number, bold=bold or heading is not None, heading=heading, soft_wrap=soft)
+        )
+        blank_before = False
     return RawDocument(source=source, items=items, total_chars=total)

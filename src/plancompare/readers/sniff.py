@@ -56,7 +56,9 @@ def sniff(data: bytes, name: str = "") -> SourceFormat:
                 if "word/document.xml" in zf.namelist():
                     return SourceFormat.DOCX
         except zipfile.BadZipFile as exc:
-            raise UnreadableDocument(f"{name or 'input'}: a damaged ZIP/DOCX file ({exc}); re-download it") from exc
+            raise UnreadableDocument(
+                f"{name or 'input'}: a damaged ZIP/DOCX file ({exc}); re-download it"
+            ) from exc
         raise UnsupportedFormat(f"{name or 'input'}: a ZIP archive that is not a Word .docx document")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormat(

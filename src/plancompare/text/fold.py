@@ -18,10 +18,20 @@ _TONE_PAIRS = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_TONE_RE = regex.compile("|".join(_TONE_PAIRS))
+# Only open syllables differ between the styles ("hoà"/"hòa"); "hoạch" and "quý" are not variants.
+_TONE_RE = regex.compile(r"(?<!q)(?:" + "|".join(_TONE_PAIRS) + r")(?!\p{L})")
 _DASHES = regex.compile(r"\s*[-‐‑‒–—―−]\s*")
 _WS = regex.compile(r"\s+")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}%]+")
+
+
+@lru_cache(maxsize=65536)
+def fold_case(text: str) -> str:
+    """NFC, lower case, one kind of dash and single spaces; tone marks stay where they are.
+    Regex extractors match on this, so their patterns can be written as ordinary Vietnamese."""
+    t = unicodedata.normalize("NFC", text).casefold()
+    t = _DASHES.sub(" - ", t)
+    return _WS.sub(" ", t)
 
 
 @lru_cache(maxsize=65536)

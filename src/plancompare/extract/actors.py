@@ -1,0 +1,65 @@
+"""Who does a task written as a sentence: "Các sở, ban, ngành; Ủy ban nhân dân các cấp chủ động…",
+"Giao Ngân hàng Chính sách xã hội Chi nhánh tỉnh chủ trì, phối hợp với các sở, ban, ngành…",
+"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức … chủ động, phối hợp với …".
+The lead units are the subject before the first predicate; the support units follow "phối hợp với"."""
+
+from __future__ import annotations
+
+import regex
+
+from ..glossary import load_glossary
+from ..model.units import UnitRef
+from .units import split_units, starts_like_unit, to_ref
+
+_PREFIX = regex.compile(
+    r"^(?:kính\s+)?(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\s+", regex.IGNORECASE
+)
+_PREDICATES = (
+    "chủ trì", "phối hợp", "chủ động", "căn cứ", "theo chức năng", "có trách nhiệm", "tham mưu",
+    "tổ chức", "thực hiện", "triển khai", "xây dựng", "theo dõi", "tiếp tục", "chỉ đạo", "nghiên cứu",
+    "rà soát", "tăng cường", "hướng dẫn", "kiểm tra", "đôn đốc", "báo cáo", "nâng cao", "bố trí",
+    "ưu tiên", "đẩy mạnh", "quán triệt", "phổ biến", "xác nhận", "cân đối", "vận động", "khẩn trương",
+    "định kỳ", "là cơ quan", "là đầu mối", "làm đầu mối", "quan tâm", "ban hành", "phân bổ", "bảo đảm",
+    "đảm bảo", "thường xuyên", "tích cực", "kịp thời", "cung cấp", "hỗ trợ", "tạo điều kiện",
+)  # fmt: skip
+# "tổ chức" after "các"/"," is a noun ("các tổ chức chính trị - xã hội"), not the verb
+_PREDICATE = regex.compile(
+    r"(?<!\b(?:các|những|và)\s)(?<!,\s)(?<=\s)(?:"
+    + "|".join(regex.escape(p) for p in _PREDICATES)
+    + r")(?!\p{L})",
+    regex.IGNORECASE,
+)
+_SUPPORT = regex.compile(r"\bphối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+", regex.IGNORECASE)
+_SUPPORT_END = regex.compile(
+    r"[.;:]|\s(?:để|nhằm|tham mưu|triển khai|theo dõi|thực hiện|tổ chức thực hiện|xây dựng|hướng dẫn|kiểm tra|"
+    r"đôn đốc|báo cáo|rà soát|nghiên cứu|chỉ đạo|trong việc|tiếp tục)(?!\p{L})",
+    regex.IGNORECASE,
+)
+MAX_SUBJECT = 240
+
+
+def lead_units(text: str) -> list[UnitRef]:
+    t = _PREFIX.sub("", text.strip())
+    m = _PREDICATE.search(t)
+    if m is None or m.start() == 0 or m.start() > MAX_SUBJECT:
+        return []
+    subject = t[: m.start()].strip(" ,;")
+    if not (
+        starts_like_unit(subject)
+        or load_glossary().lookup(split_units(subject)[0] if split_units(subject) else "")
+    ):
+        return []
+    return [to_ref(u) for u in split_units(subject)]
+
+
+def support_units(text: str) -> list[UnitRef]:
+    m = _SUPPORT.search(text)
+    if m is None:
+        return []
+    rest = text[m.end() :]
+    end = _SUPPORT_END.search(rest)
+    span = rest[: end.start()] if end else rest
+    span = span.strip(" ,")
+    if not span or not starts_like_unit(span):
+        return []
+    return [to_ref(u) for u in split_units(span)]

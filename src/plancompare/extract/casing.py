@@ -1,0 +1,68 @@
+"""Turn the capitals of a header or signature block into ordinary Vietnamese writing:
+"ỦY BAN NHÂN DÂN TỈNH LÀO CAI" -> "Ủy ban nhân dân tỉnh Lào Cai", "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch",
+"KT. BỘ TRƯỞNG" -> "KT. Bộ trưởng". Proper names come from the glossary (units, provinces)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..glossary import load_glossary
+from ..text.fold import fold
+
+# Titles written with a capital after "Phó"/"Thứ" by convention
+_TITLE_WORDS = {
+    "chủ tịch": "Chủ tịch", "thủ tướng": "Thủ tướng", "bộ trưởng": "Bộ trưởng",
+    "giám đốc": "Giám đốc", "chánh văn phòng": "Chánh Văn phòng", "trưởng ban": "Trưởng ban",
+    "bí thư": "Bí thư", "tổng giám đốc": "Tổng Giám đốc", "chánh thanh tra": "Chánh Thanh tra",
+    "viện trưởng": "Viện trưởng", "cục trưởng": "Cục trưởng", "vụ trưởng": "Vụ trưởng",
+}  # fmt: skip
+
+
+def sentence_case(text: str) -> str:
+    t = " ".join(text.split()).lower()
+    return t[:1].upper() + t[1:]
+
+
+def title_case_role(text: str) -> str:
+    """'PHÓ CHỦ TỊCH' -> 'Phó Chủ tịch', 'THỨ TRƯỞNG' -> 'Thứ trưởng'."""
+    t = " ".join(text.split()).lower()
+    for prefix in ("phó ", "thường trực "):
+        if t.startswith(prefix) and t[len(prefix) :] in _TITLE_WORDS:
+            return prefix.capitalize() + _TITLE_WORDS[t[len(prefix) :]]
+    return _TITLE_WORDS.get(t, sentence_case(t))
+
+
+def organization_case(text: str) -> str:
+    """Unit names: the glossary's spelling for the known part, provinces by their names."""
+    t = " ".join(text.split())
+    g = load_glossary()
+    entry = g.lookup(t)
+    if entry is not None and "{" not in entry.name and fold(entry.name) == fold(t):
+        return entry.name
+    out = sentence_case(t)
+    province = g.find_province(t)
+    if province:
+        out = regex.sub(regex.escape(fold(province)), province, out, flags=regex.IGNORECASE)
+    head = regex.match(
+        r"^(bộ|sở|ban|cục|tổng cục|ngân hàng|văn phòng|thanh tra|kho bạc)\s+(.*)$",
+        out,
+        flags=regex.IGNORECASE,
+    )
+    if head and not province:
+        rest = head.group(2)
+        known = g.lookup(f"{head.group(1)} {rest}")
+        if known is not None and "{" not in known.name:
+            return known.name
+    return out
+
+
+def capacity_case(text: str) -> str:
+    """'KT. CHỦ TỊCH' -> 'KT. Chủ tịch'; 'TM. ỦY BAN NHÂN DÂN' -> 'TM. Ủy ban nhân dân'."""
+    m = regex.match(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*(.*)$", text)
+    if not m:
+        return text.strip()
+    rest = m.group(2)
+    role = title_case_role(rest)
+    if role == sentence_case(rest):
+        role = organization_case(rest)
+    return f"{m.group(1)}. {role}"

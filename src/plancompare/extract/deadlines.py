@@ -1,0 +1,161 @@
+"""Deadlines: a table's "Thời gian thực hiện" cell, or a deadline phrase inside body text.
+
+Kinds (see CONTRACT): continuous ("Thường xuyên"), date ("Tháng 8/2025" -> 2025-08-31, "Quý III/2026",
+"trong năm 2026", "trước ngày 01/01/2030"), annual ("Hằng năm", "định kỳ hằng năm (trước ngày
+01/10)" -> day_month 01/10), period ("giai đoạn 2026 - 2030"), per_schedule ("Theo kế hoạch của…",
+"Theo tiến độ…"). When a cell holds several cues, the first one written decides the kind.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+from ..model.deadlines import Deadline, DeadlineKind
+from ..text.fold import fold_case as fold
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+CONTINUOUS = regex.compile(r"\b(?:thường xuyên|liên tục|hằng ngày|hàng ngày)\b")
+ANNUAL = regex.compile(r"\b(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b|\bđịnh kỳ\b")
+PER_SCHEDULE = regex.compile(
+    r"\btheo\s+(?:kế hoạch|tiến độ|lộ trình|yêu cầu|chỉ đạo|thời gian|quy định)\b|\bkhi có yêu cầu\b"
+)
+PERIOD = regex.compile(r"\bgiai đoạn\s+(\d{4})\s*-\s*(\d{4})\b|\b(\d{4})\s*-\s*(\d{4})\b")
+DAY_MONTH = regex.compile(
+    r"\b(?P<before>trước|chậm nhất|không muộn hơn|đến|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
+    r"\s*(?P<m>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4}))?\b"
+)
+MONTH = regex.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
+QUARTER = regex.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
+YEAR = regex.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
+_BEFORE = regex.compile(r"\b(?:trước|chậm nhất|không muộn hơn)\b")
+# in running text, "hằng năm" marks a deadline only next to an act done each year
+_ANNUAL_ACT = regex.compile(
+    r"(?:định kỳ[^.;]{0,30}?(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm[^.;]{0,6}?\b(?:báo cáo|tổng hợp|sơ kết|tổng kết|đánh giá|"
+    r"rà soát|xây dựng|tổ chức|thực hiện)|(?:báo cáo|tổng hợp)[^.;]{0,40}?(?:hằng|hàng)\s+năm)"
+)
+
+
+def _end_of_month(year: int, month: int) -> str | None:
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    except calendar.IllegalMonthError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    at: int
+    kind: DeadlineKind
+    match: regex.Match[str]
+
+
+def _cues(t: str) -> list[_Cue]:
+    cues: list[_Cue] = []
+    for pattern, kind in (
+        (CONTINUOUS, DeadlineKind.CONTINUOUS),
+        (ANNUAL, DeadlineKind.ANNUAL),
+        (PER_SCHEDULE, DeadlineKind.PER_SCHEDULE),
+        (QUARTER, DeadlineKind.DATE),
+        (MONTH, DeadlineKind.DATE),
+        (YEAR, DeadlineKind.DATE),
+        (PERIOD, DeadlineKind.PERIOD),
+    ):
+        m = pattern.search(t)
+        if m:
+            cues.append(_Cue(m.start(), kind, m))
+    m = DAY_MONTH.search(t)
+    if m and (m.group("y") or m.group("before")):
+        cues.append(_Cue(m.start(), DeadlineKind.DATE, m))
+    return sorted(cues, key=lambda c: (c.at, c.kind is not DeadlineKind.DATE))
+
+
+def _date_of(m: regex.Match[str]) -> str | None:
+    groups = m.groupdict()
+    if "q" in groups and groups.get("q"):
+        q = _ROMAN_Q[groups["q"]]
+        return _end_of_month(int(groups["y"]), q * 3)
+    if "d" in groups and groups.get("d"):
+        if groups.get("y"):
+            return _iso(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+        return None
+    if "m" in groups and groups.get("m"):
+        return _end_of_month(int(groups["y"]), int(groups["m"]))
+    if groups.get("y"):
+        return f"{int(groups['y']):04d}-12-31"
+    return None
+
+
+def parse_deadline(text: str | None) -> Deadline:
+    """Type a deadline cell. Unknown wording is kept as text with kind "other"."""
+    if text is None or not text.strip():
+        return Deadline()
+    t = fold(text)
+    d = Deadline(text=text.strip(), kind=DeadlineKind.OTHER)
+    cues = _cues(t)
+    if not cues:
+        return d
+    first = cues[0]
+    d.kind = first.kind
+    d.before = bool(_BEFORE.search(t))
+    dm = DAY_MONTH.search(t)
+    if first.kind is DeadlineKind.ANNUAL:
+        d.recurs = "annual"
+        if dm and not dm.group("y"):
+            d.day_month = f"{int(dm.group('d')):02d}/{int(dm.group('m')):02d}"
+    elif first.kind is DeadlineKind.DATE:
+        d.date = _date_of(first.match)
+        if d.date is None and dm and not dm.group("y"):
+            d.kind, d.recurs = DeadlineKind.ANNUAL, "annual"
+            d.day_month = f"{int(dm.group('d')):02d}/{int(dm.group('m')):02d}"
+    period = PERIOD.search(t)
+    if period and first.kind in (DeadlineKind.PERIOD, DeadlineKind.ANNUAL):
+        years = [int(g) for g in period.groups() if g]
+        d.year_from, d.year_to = years[0], years[1]
+    return d
+
+
+_SENTENCE = regex.compile(r"[^.;]+[.;]?")
+
+
+def find_deadline(text: str) -> Deadline:
+    """The deadline stated inside running text (a body task), or kind "unspecified"."""
+    t = fold(text)
+    for m in _SENTENCE.finditer(t):
+        clause = m.group(0)
+        start = m.start()
+        cue = _ANNUAL_ACT.search(clause)
+        dm = DAY_MONTH.search(clause)
+        dated = (
+            MONTH.search(clause)
+            or QUARTER.search(clause)
+            or (dm if dm and (dm.group("y") or dm.group("before")) else None)
+        )
+        hit = cue or dated
+        if hit is None:
+            continue
+        lo = min(x.start() for x in (cue, dated) if x is not None)
+        hi = max(x.end() for x in (cue, dated) if x is not None)
+        if dm is not None and dm.group("before") and (cue is not None or dated is dm):
+            lo, hi = min(lo, dm.start()), max(hi, dm.end())
+        if cue is not None:
+            tail = regex.match(r"[^.;,]{0,12}?(?:hằng|hàng)\s+năm", clause[hi:])
+            if tail:
+                hi += tail.end()
+        phrase = text[start + lo : start + hi].strip(" ,")
+        parsed = parse_deadline(phrase)
+        if cue is not None and parsed.kind is not DeadlineKind.ANNUAL and not (dated and not dm):
+            parsed.kind, parsed.recurs, parsed.date = DeadlineKind.ANNUAL, "annual", None
+        return parsed
+    return Deadline()

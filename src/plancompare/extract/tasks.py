@@ -1,0 +1,142 @@
+"""Tasks from the appendix task table when the plan has one, else from the items of the body's
+task sections (Nhiệm vụ…, Tổ chức thực hiện)."""
+
+from __future__ import annotations
+
+from ..model.common import Span
+from ..model.tasks import Task, TaskGroup
+from ..structure.markers import MarkerKind
+from ..structure.sections import SectionNode
+from ..structure.tables import LogicalRow
+from ..text.fold import fold_ascii
+from .actors import lead_units, support_units
+from .deadlines import find_deadline, parse_deadline
+from .targets import find_targets
+from .units import unit_refs
+
+_TASK_SECTION_WORDS = ("nhiem vu", "giai phap", "to chuc thuc hien", "trach nhiem")
+
+
+def _group_of(number: str | None, current: str | None) -> str | None:
+    if number and "." in number:
+        return number.split(".")[0]
+    return current
+
+
+def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup]]:
+    tasks: list[Task] = []
+    groups: list[TaskGroup] = []
+    has_groups = any(r.kind == "group" for r in rows)
+    current: str | None = None
+    unnumbered = 0
+    last_number: str | None = None
+    used: set[str] = set()
+    for row in rows:
+        number = row.number
+        if row.kind == "group":
+            current = number
+            groups.append(TaskGroup(number=number or "", title=row.cells.get("text", "")))
+            last_number, unnumbered = number, 0
+            continue
+        group = _group_of(number, current)
+        if number and "." not in number and has_groups:
+            group = current = number
+        if number:
+            ident, last_number, unnumbered = number, number, 0
+        else:
+            # a row the source left unnumbered gets the next number after the last one, by position
+            unnumbered += 1
+            base = last_number or "0"
+            head, _, tail = base.rpartition(".")
+            ident = f"{head}.{int(tail) + unnumbered}" if tail.isdigit() and head else f"{base}.{unnumbered}"
+        while ident in used:
+            ident += "'"
+        used.add(ident)
+        text = row.cells.get("text", "")
+        tasks.append(
+            Task(
+                id=ident,
+                number=number,
+                group=group,
+                text=text,
+                lead_units=unit_refs(row.cells.get("lead", "")),
+                support_units=unit_refs(row.cells.get("support", "")),
+                product=row.cells.get("product") or None,
+                deadline=parse_deadline(row.cells.get("deadline")),
+                targets=find_targets(text),
+                origin="table",
+                span=Span(page=row.page, line_start=row.line_start, line_end=row.line_end),
+            )
+        )
+    return tasks, groups
+
+
+def _is_task_section(node: SectionNode) -> bool:
+    title = fold_ascii(node.title)
+    return node.kind in (MarkerKind.ROMAN, MarkerKind.ARABIC, MarkerKind.PART, MarkerKind.CHAPTER) and any(
+        w in title[:60] for w in _TASK_SECTION_WORDS
+    )
+
+
+def _task_sections(roots: list[SectionNode]) -> list[SectionNode]:
+    """The deepest sections whose heading names tasks ("2. Nhiệm vụ và giải pháp" inside
+    "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP"), and "Tổ chức thực hiện"."""
+    out: list[SectionNode] = []
+    for node in (n for r in roots for n in r.walk()):
+        if not _is_task_section(node) or not node.children:
+            continue
+        if any(_is_task_section(c) and c.children for c in node.children):
+            continue
+        if (
+            node.kind is MarkerKind.ROMAN
+            and any(
+                c.kind is MarkerKind.ARABIC and not _is_task_section(c) and c.children for c in node.children
+            )
+            and any(_is_task_section(c) for c in node.children)
+        ):
+            continue
+        out.append(node)
+    return out
+
+
+def _leaves(node: SectionNode) -> list[SectionNode]:
+    if not node.children:
+        return [node]
+    items = [c for c in node.children if c.kind not in (MarkerKind.DASH, MarkerKind.PLUS)]
+    if not items:
+        return [node]
+    return [leaf for c in items for leaf in _leaves(c)]
+
+
+def tasks_from_body(roots: list[SectionNode]) -> list[Task]:
+    tasks: list[Task] = []
+    for section in _task_sections(roots):
+        for leaf in _leaves(section):
+            if leaf is section:
+                continue
+            text = (
+                leaf.text
+                if leaf.kind in (MarkerKind.ARABIC, MarkerKind.ROMAN) and leaf.children
+                else leaf.own_text
+            )
+            first = leaf.paragraphs[0] if leaf.paragraphs else None
+            tasks.append(
+                Task(
+                    id=leaf.id,
+                    number=leaf.number,
+                    group=leaf.parent.id if leaf.parent else None,
+                    section=leaf.id,
+                    text=text,
+                    lead_units=lead_units(leaf.own_text),
+                    support_units=support_units(leaf.own_text),
+                    deadline=find_deadline(leaf.own_text),
+                    targets=find_targets(text),
+                    origin="body",
+                    span=Span(
+                        page=first.page if first else None,
+                        line_start=first.line_start if first else 0,
+                        line_end=leaf.paragraphs[-1].line_end if leaf.paragraphs else 0,
+                    ),
+                )
+            )
+    return tasks

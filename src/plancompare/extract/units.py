@@ -1,0 +1,86 @@
+"""Split a list of units into one unit per entry and canonicalize each with the glossary.
+
+Separators are ";", new lines, list dashes, and — only between two things that are each a unit —
+"," and "và". Longest glossary match wins, so "Các sở, ban, ngành, đơn vị cấp tỉnh" and
+"Sở Nông nghiệp và Môi trường" stay whole, and the hyphen of "chính trị - xã hội" is never a split.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..glossary import Glossary, load_glossary
+from ..model.units import UnitRef
+from ..text.fold import fold
+
+_TOP_SPLIT = regex.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
+_PIECE_SPLIT = regex.compile(r"(,\s*|\s+và\s+)")
+_HEAD = regex.compile(
+    r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b|hội\b|hội đồng|"
+    r"hđnd|đoàn|công an|thuế|thanh tra|văn phòng|mặt trận|mttq|chủ tịch|liên đoàn|tỉnh đoàn|báo\b|cổng|"
+    r"trung tâm|phòng|cục|chính phủ|tổng cục|(?<=các\s)tổ chức|cơ quan|kho bạc|bảo hiểm|viện|trường|bệnh viện|"
+    r"quỹ|đài|tỉnh ủy|tỉnh uỷ|thường trực|bộ chỉ huy|tòa án|viện kiểm sát)",
+    regex.IGNORECASE,
+)
+_STRIP = regex.compile(r"^[\s\-–•+.,;:]+|[\s.,;:]+$")
+
+
+def starts_like_unit(text: str) -> bool:
+    return bool(_HEAD.match(fold(text)))
+
+
+def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]:
+    """Group comma/và pieces into units: longest run the glossary knows, else a piece that starts
+    like a unit name takes the following pieces that do not."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        best = 0
+        for j in range(len(pieces), i, -1):
+            candidate = "".join(
+                p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i)
+            )
+            if glossary.lookup(candidate) is not None:
+                best = j
+                break
+        if best:
+            out.append(
+                "".join(p + (seps[k] if k < best - 1 else "") for k, p in enumerate(pieces[i:best], start=i))
+            )
+            i = best
+            continue
+        j = i + 1
+        while j < len(pieces) and not starts_like_unit(pieces[j]) and glossary.lookup(pieces[j]) is None:
+            j += 1
+        out.append("".join(p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i)))
+        i = j
+    return out
+
+
+def split_units(text: str, glossary: Glossary | None = None) -> list[str]:
+    glossary = glossary or load_glossary()
+    units: list[str] = []
+    for chunk in _TOP_SPLIT.split(text):
+        chunk = _STRIP.sub("", chunk)
+        if not chunk:
+            continue
+        parts = _PIECE_SPLIT.split(chunk)
+        pieces, seps = parts[0::2], parts[1::2]
+        for unit in _greedy(pieces, seps, glossary):
+            unit = _STRIP.sub("", unit)
+            if unit:
+                units.append(unit)
+    return units
+
+
+def unit_refs(text: str, glossary: Glossary | None = None) -> list[UnitRef]:
+    glossary = glossary or load_glossary()
+    return [to_ref(u, glossary) for u in split_units(text, glossary)]
+
+
+def to_ref(text: str, glossary: Glossary | None = None) -> UnitRef:
+    glossary = glossary or load_glossary()
+    entry = glossary.lookup(text)
+    if entry is None:
+        return UnitRef(text=text)
+    return UnitRef(text=text, canonical=entry.name, unit_id=entry.id, level=entry.level)

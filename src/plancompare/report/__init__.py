@@ -1,0 +1,1 @@
+"""Human-readable reports: plan summaries and comparison reports (text, markdown, HTML, CSV)."""

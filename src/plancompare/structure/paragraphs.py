@@ -1,0 +1,127 @@
+"""Lines to paragraphs: undo hard wraps and page-break splits without merging list items or headings.
+
+The decision for each pair of neighbouring lines is a small pure function (`joins`), so each rule can
+be tested alone. Rules, strongest first:
+1. the source says so (markdown lines with no blank line between, a reader's `soft_wrap`);
+2. never across a heading, a list marker, a column change, or a bold/plain change;
+3. a line starting in lower case continues the previous one (Vietnamese sentences, items and
+   headings start upper case; "hội trên địa bàn" after a page break is the rest of a sentence);
+4. a line ending a clause (. ; : ! ?) ends its paragraph;
+5. a short line (well under the document's wrap width) ends its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..readers.document import Line
+from .markers import Marker, parse_marker
+
+_LOWER_START = regex.compile(r"^[\p{Ll}]")
+_CLAUSE_END = regex.compile(r"[.;:!?…]\s*[\"”’)]?$|\./\.$")
+_SENTENCE_END = regex.compile(r"[.!?]\s*[\"”’)]?$")
+_HAS_LOWER = regex.compile(r"\p{Ll}")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    line_start: int
+    line_end: int
+    page: int | None = None
+    bold: bool = False
+    heading: int | None = None
+    column: int = 0
+    align: str | None = None
+    indent: int = 0
+    marker: Marker | None = None
+    lines: list[Line] = field(default_factory=list)
+    role: str = ""  # set by structure.zones: header, title, preamble, body, closing, appendix...
+
+    @property
+    def caps(self) -> bool:
+        return is_caps(self.text)
+
+
+_ALPHA_WORD = regex.compile(r"(?<![\p{L}\d/-])\p{L}{2,}(?![\p{L}\d/-])")
+
+
+def is_caps(text: str) -> bool:
+    """An all-capitals line of words ("KẾ HOẠCH", "KT. CHỦ TỊCH"); a bare code ("39-CT/TW") is not."""
+    return len(_ALPHA_WORD.findall(text)) >= 2 and not _HAS_LOWER.search(text)
+
+
+def wrap_width(lines: Sequence[Line]) -> int:
+    """The line length a hard-wrapped source wraps at: a high percentile of line lengths."""
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    if len(lengths) < 5:
+        return 10_000  # too few lines to tell: treat every line as short (no length-based joins)
+    return lengths[int(len(lengths) * 0.9) - 1]
+
+
+def joins(prev: Paragraph, line: Line, width: int) -> bool:
+    """Does `line` continue paragraph `prev`?"""
+    last = prev.lines[-1] if prev.lines else None
+    if line.heading is not None or prev.heading is not None:
+        return False
+    if last is not None and (line.page != last.page and line.column != last.column):
+        return False
+    if line.column != prev.column:
+        return False
+    if parse_marker(line.text, prev.text) is not None:
+        return False
+    if line.soft_wrap:
+        return True
+    if line.bold != prev.bold:
+        return False
+    if _LOWER_START.match(line.text):
+        return not _SENTENCE_END.search(prev.text)
+    if _CLAUSE_END.search(prev.text):
+        return False
+    if is_caps(line.text) != is_caps(last.text if last else prev.text):
+        return False
+    last_len = len(last.text) if last else len(prev.text)
+    return last_len >= 0.8 * width
+
+
+def _join_text(left: str, right: str) -> str:
+    # "39-" + "NQ/TW": a hyphen glued to the word before it was split inside a token
+    if regex.search(r"\S-$", left) and not regex.match(r"\s", right):
+        return left + right
+    return f"{left} {right}"
+
+
+def build_paragraphs(lines: Iterable[Line], width: int | None = None) -> list[Paragraph]:
+    lines = list(lines)
+    width = width if width is not None else wrap_width(lines)
+    out: list[Paragraph] = []
+    for line in lines:
+        if out and joins(out[-1], line, width):
+            para = out[-1]
+            para.text = _join_text(para.text, line.text)
+            para.line_end = line.line
+            para.lines.append(line)
+            continue
+        previous = out[-1].text if out else None
+        out.append(
+            Paragraph(
+                text=line.text,
+                line_start=line.line,
+                line_end=line.line,
+                page=line.page,
+                bold=line.bold,
+                heading=line.heading,
+                column=line.column,
+                align=line.align,
+                indent=line.indent,
+                marker=parse_marker(line.text, previous),
+                lines=[line],
+            )
+        )
+    for i, para in enumerate(out):
+        if para.marker is not None and len(para.lines) > 1:
+            para.marker = parse_marker(para.text, out[i - 1].text if i else None)
+    return out

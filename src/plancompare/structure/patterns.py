@@ -1,0 +1,66 @@
+"""Fixed phrases of NĐ 30/2020 documents that mark where one part ends and the next begins."""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.fold import fold_ascii
+
+# Type names (Điều 7, Phụ lục III of NĐ 30/2020) and Party types, with their codes.
+TYPE_NAMES: dict[str, str] = {
+    "NGHỊ QUYẾT": "NQ",
+    "QUYẾT ĐỊNH": "QĐ",
+    "CHỈ THỊ": "CT",
+    "QUY CHẾ": "QC",
+    "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC",
+    "THÔNG BÁO": "TB",
+    "HƯỚNG DẪN": "HD",
+    "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH",
+    "PHƯƠNG ÁN": "PA",
+    "ĐỀ ÁN": "ĐA",
+    "DỰ ÁN": "DA",
+    "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB",
+    "TỜ TRÌNH": "TTr",
+    "HỢP ĐỒNG": "HĐ",
+    "CÔNG ĐIỆN": "CĐ",
+    "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT",
+    "GIẤY ỦY QUYỀN": "GUQ",
+    "PHIẾU GỬI": "PG",
+    "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB",
+    "CÔNG VĂN": "",
+}
+TYPE_CODES = {code: name for name, code in TYPE_NAMES.items() if code}
+_TYPE_BY_FOLD = {fold_ascii(name): name for name in TYPE_NAMES}
+
+
+def type_name_of(text: str) -> str | None:
+    """'KẾ HOẠCH' -> 'KẾ HOẠCH' (a type line), else None. 'QUYẾT ĐỊNH:' (with a colon) is the
+    operative word of a decision, not its type line."""
+    t = text.strip()
+    if t.endswith(":"):
+        return None
+    return _TYPE_BY_FOLD.get(fold_ascii(t))
+
+
+QUOC_HIEU = regex.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
+TIEU_NGU = regex.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
+SO_LINE = regex.compile(r"^S[ốô]\s*[:.]?\s*(.*)$")
+PLACE_DATE = regex.compile(
+    r"^(?P<place>[^,]{2,40}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*"
+    r"năm\s*(?P<year>\d{4})?",
+    regex.IGNORECASE,
+)
+VV_LINE = regex.compile(r"^V/v\s*[:.]?\s*(.*)$", regex.IGNORECASE)
+KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", regex.IGNORECASE)
+NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", regex.IGNORECASE)
+CAPACITY = regex.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(\S.*)$")
+PREAMBLE_START = regex.compile(r"^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")
+OPERATIVE = regex.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
+APPENDIX = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\b", regex.IGNORECASE)
+ATTACHED_CAPTION = regex.compile(r"^\(\s*(Ban\s+hành\s+)?kèm\s+theo\b", regex.IGNORECASE)
+SEPARATOR = regex.compile(r"^[-_–—=.*\s]{3,}$")

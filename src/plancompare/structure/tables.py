@@ -1,0 +1,207 @@
+"""Task tables: from physical rows (per page, header repeated, rows cut by page breaks) to logical
+rows. Each step is a small pure function:
+
+column_roles -> drop_header_rows -> merge_continuations -> classify_rows
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..readers.document import Table, TableRow
+from ..text.fold import fold_ascii
+
+# Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "number": ("stt", "so tt", "tt"),
+    "lead": ("chu tri", "don vi chu tri", "co quan chu tri", "chu tri thuc hien"),
+    "support": ("phoi hop", "don vi phoi hop", "co quan phoi hop"),
+    "product": ("san pham", "ket qua", "hinh thuc van ban"),
+    "deadline": ("thoi gian", "thoi han", "tien do", "thoi diem"),
+    "text": ("noi dung", "nhiem vu", "ten nhiem vu", "cong viec", "giai phap"),
+}
+_COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,5})\.?$")
+_TERMINAL = regex.compile(r"[.;!?:]\s*[\"”)]?$")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+@dataclass(slots=True)
+class LogicalRow:
+    cells: dict[str, str]
+    line_start: int
+    line_end: int
+    page: int | None
+    pages: list[int] = field(default_factory=list)
+    parts: int = 1
+    kind: str = "task"  # "group" or "task"
+
+    @property
+    def number(self) -> str | None:
+        n = self.cells.get("number", "").strip().rstrip(".")
+        return n or None
+
+
+def _role_of(cell: str) -> str | None:
+    key = fold_ascii(cell.replace("\n", " ")).strip(" :.*")
+    if not key:
+        return None
+    for role in ("number", "lead", "support", "product", "deadline", "text"):
+        for word in _ROLE_WORDS[role]:
+            if key == word or (len(word) > 3 and word in key):
+                return role
+    return None
+
+
+def column_roles(header: Sequence[str]) -> dict[str, int]:
+    """Map roles to column indexes from a header row; the first column that claims a role wins."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        role = _role_of(cell)
+        if role and role not in roles:
+            roles[role] = i
+    return roles
+
+
+def is_task_header(cells: Sequence[str]) -> bool:
+    roles = column_roles(cells)
+    return "text" in roles and ("lead" in roles or "deadline" in roles)
+
+
+def is_column_number_row(cells: Sequence[str]) -> bool:
+    """ "(1) (2) (3) …" under a header numbers the columns; it is not a task."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+def find_header(tables: Sequence[Table]) -> tuple[int, int] | None:
+    """(table index, row index) of the first task-table header."""
+    for ti, table in enumerate(tables):
+        for ri, row in enumerate(table.rows[:5]):
+            if is_task_header(row.cells):
+                return ti, ri
+    return None
+
+
+def drop_header_rows(rows: Sequence[TableRow], header: Sequence[str]) -> list[TableRow]:
+    """Remove repeated headers and column-number rows. The row after a repeated header opens a page."""
+    header_key = [fold_ascii(c) for c in header]
+    out: list[TableRow] = []
+    after_header = False
+    for row in rows:
+        key = [fold_ascii(c) for c in row.cells]
+        if key == header_key or row.is_header or is_task_header(row.cells):
+            after_header = True
+            continue
+        if is_column_number_row(row.cells) or not any(c.strip() for c in row.cells):
+            continue
+        if after_header:
+            row = TableRow(
+                cells=row.cells,
+                line=row.line,
+                page=row.page,
+                opens_page=True,
+                is_header=False,
+                line_end=row.line_end,
+                bbox=row.bbox,
+            )
+            after_header = False
+        out.append(row)
+    return out
+
+
+def _cells(row: TableRow, roles: dict[str, int]) -> dict[str, str]:
+    return {role: (row.cells[i].strip() if i < len(row.cells) else "") for role, i in roles.items()}
+
+
+def _join(left: str, right: str) -> str:
+    if not left:
+        return right
+    if not right:
+        return left
+    if regex.search(r"\S-$", left):  # "39-" + "NQ/TW": a token cut by the page break
+        return left + right
+    return f"{left} {right}"
+
+
+def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | None) -> bool:
+    """Is a row without a number the rest of the previous row (cut by a page break), or a task of its own?
+
+    A task of its own carries its own lead unit and deadline and starts a new sentence after a
+    finished one. Anything else without a number continues the row before it, most surely when it
+    opens a page, has no task text, or starts in lower case."""
+    if prev is None or prev.kind == "group":
+        return False
+    text = row.get("text", "")
+    prev_text = prev.cells.get("text", "")
+    own = bool(
+        row.get("lead")
+        and (row.get("deadline") or "deadline" not in row)
+        and text
+        and not _LOWER_START.match(text)
+        and (not prev_text or _TERMINAL.search(prev_text))
+    )
+    if own:
+        return False
+    return opens_page or not text or bool(_LOWER_START.match(text)) or not _TERMINAL.search(prev_text)
+
+
+def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
+    out: list[LogicalRow] = []
+    for row in rows:
+        cells = _cells(row, roles)
+        number = cells.get("number", "").strip()
+        if number and not _ROW_NUMBER.match(number):
+            number = ""  # stray text in the STT column is not a number
+        prev = out[-1] if out else None
+        if not number and prev is not None and is_continuation(cells, row.opens_page, prev):
+            for role, value in cells.items():
+                prev.cells[role] = _join(prev.cells.get(role, ""), value)
+            prev.line_end = row.line_end or row.line
+            prev.parts += 1
+            if row.page is not None and row.page not in prev.pages:
+                prev.pages.append(row.page)
+            continue
+        out.append(
+            LogicalRow(
+                cells=cells,
+                line_start=row.line,
+                line_end=row.line_end or row.line,
+                page=row.page,
+                pages=[row.page] if row.page is not None else [],
+            )
+        )
+    return out
+
+
+def classify_rows(rows: list[LogicalRow]) -> list[LogicalRow]:
+    """A row numbered "1", "2" (or "I") with nothing but its title is a task group."""
+    for row in rows:
+        n = row.number or ""
+        empty_rest = not any(row.cells.get(k) for k in ("lead", "support", "product", "deadline"))
+        if n and "." not in n and empty_rest:
+            row.kind = "group"
+    return rows
+
+
+def task_rows(tables: Sequence[Table]) -> tuple[list[LogicalRow], list[TableRow]]:
+    """All logical rows of the document's task table(s), and rows of other tables left unplaced."""
+    found = find_header(tables)
+    if found is None:
+        return [], [row for t in tables for row in t.rows]
+    ti, ri = found
+    header = tables[ti].rows[ri].cells
+    roles = column_roles(header)
+    physical: list[TableRow] = list(tables[ti].rows[ri + 1 :])
+    leftovers = [row for t in tables[:ti] for row in t.rows] + list(tables[ti].rows[:ri])
+    for table in tables[ti + 1 :]:
+        # a later table with the same columns continues the task table (a new page, a new section)
+        if len(table.rows[0].cells) == len(header):
+            physical.extend(table.rows)
+        else:
+            leftovers.extend(table.rows)
+    rows = drop_header_rows(physical, header)
+    return classify_rows(merge_continuations(rows, roles)), leftovers

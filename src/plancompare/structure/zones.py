@@ -1,0 +1,194 @@
+"""Split a document into the parts NĐ 30/2020 prescribes, in order:
+header (issuer, Quốc hiệu, Số, place and date) -> type line ("KẾ HOẠCH") -> title (trích yếu)
+-> addressees ("Kính gửi", công văn) -> preamble ("Thực hiện…", "Căn cứ…") -> body (numbered parts)
+-> closing (Nơi nhận, signature) -> appendix (Phụ lục, attached plan, task tables).
+
+Every paragraph gets exactly one role; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..readers.document import Table
+from .markers import MarkerKind
+from .paragraphs import Paragraph
+from .patterns import (
+    APPENDIX,
+    ATTACHED_CAPTION,
+    CAPACITY,
+    KINH_GUI,
+    NOI_NHAN,
+    OPERATIVE,
+    PLACE_DATE,
+    PREAMBLE_START,
+    QUOC_HIEU,
+    SO_LINE,
+    TIEU_NGU,
+    VV_LINE,
+    type_name_of,
+)
+
+Block = Paragraph | Table
+HEAD_WINDOW = 30  # the header and title sit in the first few dozen paragraphs
+
+
+@dataclass(slots=True)
+class Layout:
+    header: list[Paragraph] = field(default_factory=list)
+    type_line: Paragraph | None = None
+    title: list[Paragraph] = field(default_factory=list)
+    addressees: list[Paragraph] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    closing: list[Paragraph] = field(default_factory=list)
+    appendix: list[Block] = field(default_factory=list)
+
+
+def _is_content_start(p: Paragraph) -> bool:
+    t = p.text
+    if PREAMBLE_START.match(t) or KINH_GUI.match(t) or OPERATIVE.match(t):
+        return True
+    return p.marker is not None and p.marker.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
+
+
+def _is_header_like(p: Paragraph) -> bool:
+    t = p.text
+    return (
+        bool(p.caps or QUOC_HIEU.match(t) or TIEU_NGU.match(t) or SO_LINE.match(t) or PLACE_DATE.match(t))
+        or len(t) < 60
+    )
+
+
+def _title_stops(p: Paragraph, title: list[Paragraph]) -> bool:
+    if _is_content_start(p) or ATTACHED_CAPTION.match(p.text):
+        return True
+    if title and (p.caps or len(title) >= 4):
+        return True
+    return bool(title and title[0].bold and not p.bold)
+
+
+def _head(paras: list[Block], layout: Layout) -> int:
+    """Fill header/type/title/addressees; return the index where the preamble or body starts."""
+    window = paras[:HEAD_WINDOW]
+    type_at = next(
+        (i for i, b in enumerate(window) if isinstance(b, Paragraph) and b.caps and type_name_of(b.text)),
+        None,
+    )
+    vv_at = next(
+        (i for i, b in enumerate(window) if isinstance(b, Paragraph) and VV_LINE.match(b.text)), None
+    )
+    i = 0
+    if type_at is not None and (vv_at is None or type_at < vv_at):
+        layout.header = [b for b in paras[:type_at] if isinstance(b, Paragraph)]
+        layout.type_line = paras[type_at]  # type: ignore[assignment]
+        i = type_at + 1
+        while i < len(paras) and isinstance(paras[i], Paragraph) and not _title_stops(paras[i], layout.title):  # type: ignore[arg-type]
+            layout.title.append(paras[i])  # type: ignore[arg-type]
+            i += 1
+    elif vv_at is not None:
+        i = 0
+        while i < len(paras) and isinstance(paras[i], Paragraph) and not _is_content_start(paras[i]):  # type: ignore[arg-type]
+            p = paras[i]
+            assert isinstance(p, Paragraph)
+            if i == vv_at or (layout.title and not _is_header_like(p) and p.column == layout.title[0].column):
+                layout.title.append(p)
+            else:
+                layout.header.append(p)
+            i += 1
+    else:
+        while (
+            i < min(len(paras), HEAD_WINDOW)
+            and isinstance(paras[i], Paragraph)
+            and not _is_content_start(paras[i])  # type: ignore[arg-type]
+            and _is_header_like(paras[i])  # type: ignore[arg-type]
+        ):
+            layout.header.append(paras[i])  # type: ignore[arg-type]
+            i += 1
+    if i < len(paras) and isinstance(paras[i], Paragraph) and KINH_GUI.match(paras[i].text):  # type: ignore[union-attr]
+        while i < len(paras) and isinstance(paras[i], Paragraph):
+            p = paras[i]
+            assert isinstance(p, Paragraph)
+            if layout.addressees and not (p.marker and p.marker.kind is MarkerKind.DASH) and len(p.text) > 80:
+                break
+            if layout.addressees and PREAMBLE_START.match(p.text):
+                break
+            layout.addressees.append(p)
+            i += 1
+    return i
+
+
+def _closing_start(blocks: list[Block], start: int) -> int:
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if isinstance(b, Paragraph) and (NOI_NHAN.match(b.text) or (CAPACITY.match(b.text) and b.caps)):
+            return i
+    return len(blocks)
+
+
+def _appendix_start(blocks: list[Block], start: int) -> int:
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if isinstance(b, Table):
+            return i
+        if APPENDIX.match(b.text) or QUOC_HIEU.match(b.text) or ATTACHED_CAPTION.match(b.text):
+            return i
+        if b.caps and type_name_of(b.text):
+            return i
+    return len(blocks)
+
+
+def split_layout(blocks: list[Block]) -> Layout:
+    layout = Layout()
+    i = _head(blocks, layout)
+    for b in layout.header:
+        b.role = "header"
+    if layout.type_line is not None:
+        layout.type_line.role = "type"
+    for b in layout.title:
+        b.role = "title"
+    for b in layout.addressees:
+        b.role = "addressees"
+    closing_at = _closing_start(blocks, i)
+    appendix_at = _appendix_start(blocks, closing_at) if closing_at < len(blocks) else len(blocks)
+    body = blocks[i:closing_at]
+    first_marker = next(
+        (
+            k
+            for k, b in enumerate(body)
+            if isinstance(b, Paragraph)
+            and b.marker is not None
+            and b.marker.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
+        ),
+        None,
+    )
+    if first_marker is None:  # no numbered parts: the first paragraph is the preamble
+        first_marker = (
+            1 if body and isinstance(body[0], Paragraph) and PREAMBLE_START.match(body[0].text) else 0
+        )
+    for b in body[:first_marker]:
+        if isinstance(b, Paragraph):
+            b.role = "preamble"
+            layout.preamble.append(b)
+        else:
+            layout.body.append(b)
+    layout.body.extend(body[first_marker:])
+    for b in layout.body:
+        if isinstance(b, Paragraph):
+            b.role = "body"
+    layout.closing = [b for b in blocks[closing_at:appendix_at] if isinstance(b, Paragraph)]
+    layout.appendix = blocks[appendix_at:]
+    for b in layout.appendix:
+        if isinstance(b, Paragraph):
+            b.role = "appendix"
+    return layout
+
+
+def is_signature_line(p: Paragraph) -> bool:
+    return bool(CAPACITY.match(p.text)) or (p.caps and len(p.text.split()) <= 6) or looks_like_name(p.text)
+
+
+def looks_like_name(text: str) -> bool:
+    """'Bùi Thanh An', 'Lê Trung Hồ': 2-5 words, each capitalized, nothing else."""
+    words = text.strip().split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
