@@ -24,8 +24,12 @@ from .pdf_tables import FilledRow, GridTable, fill_table, inside
 
 # A page with fewer non-space characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS = 25
-_PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.IGNORECASE)
-_SUSPECT_LEGACY = regex.compile(r"[\u00a1-\u00ae\u00b5-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d7-\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f9\u00fb-\u00fe]")
+_PAGE_NUMBER = regex.compile(
+    r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.IGNORECASE
+)
+_SUSPECT_LEGACY = regex.compile(
+    r"[\u00a1-\u00ae\u00b5-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d7-\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f9\u00fb-\u00fe]"
+)
 _META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _LEGACY_KEYS = frozenset({"Title", "Author", "Subject", "Keywords"})
 
@@ -51,7 +55,9 @@ class PageContent:
     items: list[PageItem]
 
 
-def assemble_page(number: int, words: list[Word], tables: list[GridTable], width: float, height: float) -> PageContent:
+def assemble_page(
+    number: int, words: list[Word], tables: list[GridTable], width: float, height: float
+) -> PageContent:
     """Lines and tables of one page, in reading order; text inside a table is not a line."""
     free = [w for w in words if not any(inside(w, t.bbox, pad=0.5) for t in tables)]
     blocks = layout_lines(build_lines(free), width)
@@ -94,13 +100,17 @@ def read_pdf(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocum
                 f"{source.path}: the PDF is password-protected; save an unprotected copy "
                 "(e.g. `qpdf --decrypt --password=… in.pdf out.pdf`) and parse that"
             ) from exc
-        raise UnreadableDocument(f"{source.path}: not a readable PDF ({exc}); re-export or re-download it") from exc
+        raise UnreadableDocument(
+            f"{source.path}: not a readable PDF ({exc}); re-export or re-download it"
+        ) from exc
     try:
         return _read(pdf, data, source, options)
     except PlanCompareError:
         raise
     except Exception as exc:  # a library failing on a malformed file must not escape as a traceback
-        raise UnreadableDocument(f"{source.path}: the PDF could not be read ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableDocument(
+            f"{source.path}: the PDF could not be read ({type(exc).__name__}: {exc})"
+        ) from exc
     finally:
         pdf.close()
 
@@ -184,7 +194,9 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
             )
         )
     items, total = to_items([p for p in pages if p is not None], warnings)
-    return RawDocument(source=source, items=items, properties=properties, warnings=warnings, total_chars=total)
+    return RawDocument(
+        source=source, items=items, properties=properties, warnings=warnings, total_chars=total
+    )
 
 
 def _properties(pdf: Any, warnings: list[ParseWarning]) -> dict[str, str]:
@@ -367,4 +379,3 @@ def _line(pl: Placed, text: str, page: int, number: int, body: _Region) -> tuple
         column=pl.column,
     )
     return line, x1 - pl.x1 <= 1.5 * em and align != "center"
-

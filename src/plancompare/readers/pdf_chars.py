@@ -94,7 +94,9 @@ def page_glyphs(page: Any, textpage: Any) -> PageGlyphs:
         size = raw.FPDFText_GetFontSize(textpage, i) or (top.value - bottom.value) or 10.0
         text = ch
         if info.encoding is not None:
-            text = legacy.convert(ch, info.encoding, info.caps) if info.encoding is legacy.Encoding.TCVN3 else ch
+            text = (
+                legacy.convert(ch, info.encoding, info.caps) if info.encoding is legacy.Encoding.TCVN3 else ch
+            )
             legacy_fonts.add(info.name)
         glyphs.append(
             Glyph(

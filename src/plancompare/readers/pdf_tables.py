@@ -8,6 +8,7 @@ found in scanned images (`grid_table`), where there is no pdfplumber page to ask
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +44,9 @@ def plumber_tables(page: Any) -> list[GridTable]:
     """Ruled tables on a pdfplumber page, as cell boxes (at least 2 rows and 2 columns)."""
     out: list[GridTable] = []
     for table in page.find_tables():
-        rows = [GridRow(bbox=tuple(r.bbox), cells=[tuple(c) if c else None for c in r.cells]) for r in table.rows]
+        rows = [
+            GridRow(bbox=tuple(r.bbox), cells=[tuple(c) if c else None for c in r.cells]) for r in table.rows
+        ]
         if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
             out.append(GridTable(bbox=tuple(table.bbox), rows=rows))  # type: ignore[arg-type]
     return out
@@ -86,7 +89,9 @@ def fill_table(table: GridTable, words: list[Word]) -> list[FilledRow]:
     return rows
 
 
-def grid_table(h_rules: list[tuple[float, float, float]], v_rules: list[tuple[float, float, float]]) -> GridTable | None:
+def grid_table(
+    h_rules: list[tuple[float, float, float]], v_rules: list[tuple[float, float, float]]
+) -> GridTable | None:
     """A table from rule segments: horizontal (y, x0, x1) and vertical (x, top, bottom).
 
     Rows lie between consecutive horizontal rules; a column boundary counts for a row only where
@@ -100,11 +105,13 @@ def grid_table(h_rules: list[tuple[float, float, float]], v_rules: list[tuple[fl
     if len(ys) < 2 or len(xs) < 2:
         return None
     rows: list[GridRow] = []
-    for top, bottom in zip(ys, ys[1:], strict=False):
+    for top, bottom in itertools.pairwise(ys):
         if bottom - top < 4.0:
             continue
         mid = (top + bottom) / 2
-        bounds = [x for x in xs if any(abs(vx - x) <= 4.0 and vt - 3 <= mid <= vb + 3 for vx, vt, vb in v_rules)]
+        bounds = [
+            x for x in xs if any(abs(vx - x) <= 4.0 and vt - 3 <= mid <= vb + 3 for vx, vt, vb in v_rules)
+        ]
         if len(bounds) < 2:
             continue
         cells: list[BBox | None] = []
