@@ -116,6 +116,8 @@ def read_pdf(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocum
 
 
 def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
+    import pypdfium2.raw as pdfium_raw
+
     from .pdf_chars import glyph_words, page_glyphs
 
     started = time.monotonic()
@@ -143,6 +145,12 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
                     f"(page {index + 1} of {n_pages}); raise the time budget or split the file"
                 )
             page = pdf[index]
+            if pdfium_raw.FPDFPage_GetAnnotCount(page) > 0:
+                # Signing systems stamp the number and date into widget appearances ("Số: 7432");
+                # flattening puts that text on the page where pdfium's text layer sees it.
+                pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY)
+                page.close()
+                page = pdf[index]
             textpage = page.get_textpage()
             try:
                 pg = page_glyphs(page, textpage)
@@ -226,6 +234,11 @@ def _properties(pdf: Any, warnings: list[ParseWarning]) -> dict[str, str]:
 class _Region:
     x0: float
     x1: float
+
+
+def _caps(text: str) -> bool | None:
+    letters = [ch for ch in text if ch.isalpha()]
+    return None if not letters else all(ch.isupper() for ch in letters)
 
 
 def _body_regions(pages: list[PageContent]) -> dict[bool, _Region]:
@@ -320,19 +333,28 @@ def to_items(pages: list[PageContent], warnings: list[ParseWarning]) -> tuple[li
 
 
 def _continues(previous: tuple[Placed, bool] | None, pl: Placed, line: Line, body: _Region) -> bool | None:
-    """Whether this line carries on the paragraph of the previous line in its column."""
+    """Whether this line carries on the paragraph of the previous line in its column: the first
+    word of this line would not have fitted at the end of the previous one, the lines are
+    close, and this one has no first-line indent."""
     if previous is None:
         return None
-    prev, prev_full = previous
+    prev, _ = previous
     if line.align == "center":
         return False
     em = max(pl.size, 6.0)
-    left = pl.region[0] if pl.region is not None else body.x0
-    same_page_gap = pl.top - prev.bottom
-    if 0 <= same_page_gap > 1.2 * em:
+    if 0 <= pl.top - prev.bottom > 1.2 * em:
         return False
-    # A first-line indent starts a new paragraph; a wrapped line starts at the margin.
-    return prev_full and pl.x0 - left <= 0.6 * em
+    if _caps(prev.text) != _caps(pl.text):
+        return False  # a wrapped paragraph does not switch between capitals and lower case
+    if pl.bounds is not None and abs(pl.x0 - prev.x0) > 2.0:
+        # Centred text in a column: it wrapped if the next word would not have fitted in the
+        # column's space (the cell is narrower than the gutter by its padding: allow 2 em).
+        room = (pl.bounds[1] - pl.bounds[0]) - (prev.x1 - prev.x0) - 2 * em
+        return pl.first_width + 0.3 * em > room
+    limit = pl.bounds[1] if pl.bounds is not None else body.x1
+    left = pl.region[0] if pl.region is not None else body.x0
+    wrapped = prev.x1 + 0.3 * em + pl.first_width > limit - 0.5 * em
+    return wrapped and pl.x0 - left <= 0.6 * em
 
 
 def _clean(text: str) -> str:

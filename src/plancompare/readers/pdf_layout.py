@@ -106,6 +106,8 @@ class Placed:
     bold: bool
     column: int = 0
     region: tuple[float, float] | None = None  # the column's extent, for alignment
+    first_width: float = 0.0  # width of the first word: would it have fit on the line above?
+    bounds: tuple[float, float] | None = None  # the column's left and wrap edges, when known
 
 
 @dataclass(slots=True)
@@ -184,12 +186,15 @@ def layout_lines(lines: list[VisualLine], page_width: float) -> list[Block]:
         if cols is None:
             return
         block = Block()
+        # Columns wrap at the gutter (left) or at the mirror of the left margin (right).
+        margin = min((s.x0 for s in cols.left), default=0.0)
+        limits = {1: (margin, cols.hi - 2.0), 2: (cols.lo + 2.0, page_width - margin)}
         for number, side in ((1, cols.left), (2, cols.right)):
             if not side:
                 continue
             region = (min(s.x0 for s in side), max(s.x1 for s in side))
             for seg in side:
-                block.lines.append(_placed(seg, number, region))
+                block.lines.append(_placed(seg, number, region, limits[number]))
         blocks.append(block)
         cols = None
 
@@ -281,7 +286,9 @@ def _split(vl: VisualLine, cols: _Columns | None) -> tuple[Segment, Segment] | N
     return left, right
 
 
-def _placed(seg: Segment, column: int, region: tuple[float, float] | None) -> Placed:
+def _placed(
+    seg: Segment, column: int, region: tuple[float, float] | None, bounds: tuple[float, float] | None = None
+) -> Placed:
     return Placed(
         text=seg.text,
         x0=seg.x0,
@@ -292,6 +299,8 @@ def _placed(seg: Segment, column: int, region: tuple[float, float] | None) -> Pl
         bold=seg.bold,
         column=column,
         region=region,
+        first_width=seg.words[0].x1 - seg.words[0].x0,
+        bounds=bounds,
     )
 
 

@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_layout import Word, build_lines
+from .pdf_layout import VisualLine, Word, build_lines
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -79,14 +79,40 @@ def fill_table(table: GridTable, words: list[Word]) -> list[FilledRow]:
     for row, cells in zip(table.rows, buckets, strict=True):
         texts: list[str] = []
         nlines = 1
-        for cell_words in cells:
+        for cell_words, cell in zip(cells, row.cells, strict=True):
             lines = build_lines(cell_words, gap_em=50.0)
             nlines = max(nlines, len(lines))
-            texts.append("\n".join(" ".join(w.text for s in vl.segments for w in s.words) for vl in lines))
+            texts.append(_cell_text(lines, cell))
         width = table.ncols
         texts += [""] * (width - len(texts))
         rows.append(FilledRow(cells=texts, bbox=row.bbox, nlines=nlines))
     return rows
+
+
+_BULLET = frozenset("-+•*–")
+
+
+def _cell_text(lines: list[VisualLine], cell: BBox | None) -> str:
+    """Cell lines, soft wraps joined with a space and hard breaks kept as newlines.
+
+    A break is a wrap when the next line's first word would not have fitted after the previous
+    line inside the cell (padding taken as the closest any line comes to the left border); a
+    line opening with a bullet always starts afresh.
+    """
+    if not lines:
+        return ""
+    texts = [" ".join(w.text for s in vl.segments for w in s.words) for vl in lines]
+    if cell is None:
+        return "\n".join(texts)
+    pad = max(1.0, min(vl.x0 for vl in lines) - cell[0])
+    limit = cell[2] - pad
+    out = texts[0]
+    for prev, vl, text in zip(lines, lines[1:], texts[1:], strict=False):
+        first = vl.segments[0].words[0]
+        size = max(first.size, 4.0)
+        fits = prev.x1 + 0.3 * size + (first.x1 - first.x0) <= limit - 0.3 * size
+        out += ("\n" if fits or text[:1] in _BULLET else " ") + text
+    return out
 
 
 def grid_table(
