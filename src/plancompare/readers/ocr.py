@@ -282,23 +282,33 @@ _DEBRIS = regex.compile(r"^[|_~ˆ`'\".,:;!—–\-]+$")
 
 def _is_rule_debris(text: str, conf: float) -> bool:
     """Leftovers of erased rules and speckles: punctuation-only tokens that tesseract itself
-    doubts, and bars and underscores, which running text does not use."""
-    return bool(_DEBRIS.match(text)) and (conf < 60 or any(ch in "|_~ˆ`" for ch in text))
+    doubts, and bars and underscores, which running text does not use. A lone dash is kept
+    unless tesseract barely saw it: it is how list items and recipients start."""
+    if not _DEBRIS.match(text):
+        return False
+    if text in ("-", "–"):
+        return conf < 30
+    return conf < 60 or any(ch in "|_~ˆ`" for ch in text)
 
 
 def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
-    """Words from tesseract's TSV, in points; font size from the height of each word's line."""
-    lines: dict[tuple[str, str, str], float] = {}
-    raw: list[tuple[tuple[str, str, str], float, float, float, float, float, str]] = []
+    """Words from tesseract's TSV, in points.
+
+    A word gets the vertical extent of its text line, not its own box: a dash or a comma has a
+    box a few pixels high, away from the middle of the line, and would otherwise be set apart
+    from the words it belongs with. The font size is estimated from the line height.
+    """
+    lines: dict[tuple[str, str, str, str], tuple[float, float]] = {}
+    raw: list[tuple[tuple[str, str, str, str], float, float, float, float, float, str]] = []
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")
         if len(parts) < 12:
             continue
         level = parts[0]
-        key = (parts[2], parts[3], parts[4])
+        key = (parts[1], parts[2], parts[3], parts[4])
         left, top, w, h = (float(v) for v in parts[6:10])
         if level == "4":
-            lines[key] = h
+            lines[key] = (top, top + h)
         elif level == "5":
             text = parts[11].strip()
             conf = float(parts[10])
@@ -308,15 +318,15 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
     weighted = 0.0
     chars = 0
     for key, left, top, w, h, conf, text in raw:
-        line_h = lines.get(key, h)
-        size = max(0.75 * line_h * scale, 4.0)
-        bottom = (top + h) * scale
+        line_top, line_bottom = lines.get(key, (top, top + h))
+        size = max(0.75 * (line_bottom - line_top) * scale, 4.0)
+        bottom = line_bottom * scale
         words.append(
             Word(
                 text=text,
                 x0=left * scale,
                 x1=(left + w) * scale,
-                top=top * scale,
+                top=line_top * scale,
                 bottom=bottom,
                 baseline=bottom - 0.2 * size,
                 size=size,

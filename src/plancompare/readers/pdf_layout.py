@@ -165,7 +165,10 @@ class _Columns:
         col_x0 = min(s.x0 for s in side)
         col_x1 = max(s.x1 for s in side)
         width = max(col_x1 - col_x0, 40.0)
-        if abs(seg.x0 - col_x0) <= 3.0 and len(side) >= 1:
+        # Left-aligned with the column, or indented under it by a little (a wrapped recipient,
+        # or an OCR line whose leading dash was lost).
+        on_page_axis = abs(seg.center - page_center) <= 8.0
+        if -3.0 <= seg.x0 - col_x0 <= 1.5 * seg.size and not on_page_axis:
             return True
         centers = [s.center for s in side]
         center = statistics.median(centers)
