@@ -147,8 +147,8 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
         elif child.tag == W + "tbl":
             rows = _rows(child, state)
             if _is_layout(rows):
-                for column, texts in _layout_columns(rows):
-                    for para in texts:
+                for column, paras in _layout_columns(rows):
+                    for para in paras:
                         for text in _split_breaks(para.text, spaces=True):
                             counter += 1
                             total += non_space_len(text)

@@ -64,7 +64,7 @@ def _group(runs: list[tuple[int, int, int]]) -> list[Rule]:
                 break
         else:
             open_rules.append([row, row, start, end, row, 1])
-        still = []
+        still: list[list[int]] = []
         for rule in open_rules:
             (still if row - rule[1] <= 2 else done).append(rule)
         open_rules = still

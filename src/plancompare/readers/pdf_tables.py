@@ -44,12 +44,15 @@ def plumber_tables(page: Any) -> list[GridTable]:
     """Ruled tables on a pdfplumber page, as cell boxes (at least 2 rows and 2 columns)."""
     out: list[GridTable] = []
     for table in page.find_tables():
-        rows = [
-            GridRow(bbox=tuple(r.bbox), cells=[tuple(c) if c else None for c in r.cells]) for r in table.rows
-        ]
+        rows = [GridRow(bbox=_box(r.bbox), cells=[_box(c) if c else None for c in r.cells]) for r in table.rows]
         if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            out.append(GridTable(bbox=tuple(table.bbox), rows=rows))  # type: ignore[arg-type]
+            out.append(GridTable(bbox=_box(table.bbox), rows=rows))
     return out
+
+
+def _box(values: Any) -> BBox:
+    x0, top, x1, bottom = (float(v) for v in values)
+    return (x0, top, x1, bottom)
 
 
 def inside(word: Word, bbox: BBox, pad: float = 1.0) -> bool:
