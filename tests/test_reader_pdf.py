@@ -206,3 +206,29 @@ def test_table_item_order() -> None:
     before = doc.items[k - 1]
     assert isinstance(before, Line) and before.page == 8
     assert before.text.startswith("(Ban hành kèm theo Kế hoạch số")
+
+
+@pytest.mark.parametrize(("path", "pages"), [(NGHE_AN, range(8, 19)), (ND30, range(1, 3))])
+def test_pdfium_rules_match_pdfplumber_lattice(path: Path, pages: range) -> None:
+    """Tables are built from the page's own rule paths; pdfplumber's lattice finder (the
+    fallback) must see the same rows and cells."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from plancompare.readers.pdf_chars import page_glyphs
+    from plancompare.readers.pdf_tables import plumber_tables, rule_tables
+
+    pdf = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(str(path)) as plumber:
+        for number in pages:
+            page = pdf[number - 1]
+            textpage = page.get_textpage()
+            pg = page_glyphs(page, textpage)
+            ours = rule_tables(pg.h_lines, pg.v_lines)
+            theirs = plumber_tables(plumber.pages[number - 1])
+            assert len(ours) == len(theirs) == 1
+            assert len(ours[0].rows) == len(theirs[0].rows)
+            for a, b in zip(ours[0].rows, theirs[0].rows, strict=True):
+                assert all(abs(u - v) < 1.0 for u, v in zip(a.bbox, b.bbox, strict=True))
+                assert [c is None for c in a.cells] == [c is None for c in b.cells]
+    pdf.close()

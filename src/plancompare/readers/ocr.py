@@ -27,7 +27,7 @@ from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from .pdf_layout import Word
-from .pdf_tables import GridTable, grid_table
+from .pdf_tables import GridTable, rule_tables
 
 LOW_CONFIDENCE = 70.0
 DOUBTFUL = 80.0  # a table cell read with less mean confidence is read again on its own
@@ -151,15 +151,13 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
     clean = erase(gray, mask)
     words, confidence = _tesseract(clean, dpi, lang, exe)
     scale = 72.0 / dpi
-    tables: list[GridTable] = []
-    for region_h, region_v in _regions(h_rules, v_rules):
-        table = grid_table(
-            [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in region_h],
-            [(x * scale, t * scale, b * scale) for x, t, b in region_v],
-        )
-        if table is not None:
-            tables.append(table)
-            words = _reread_short_cells(table, words, clean, dpi, lang, exe)
+    tables = rule_tables(
+        [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in h_rules],
+        [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
+        tol=3.0,
+    )
+    for table in tables:
+        words = _reread_short_cells(table, words, clean, dpi, lang, exe)
     return OcrPage(words, tables, width, height, confidence)
 
 
@@ -221,41 +219,6 @@ def _mean_conf(words: list[Word]) -> float:
     scored = [(w.conf or 0.0, len(w.text)) for w in words]
     chars = sum(n for _, n in scored)
     return sum(c * n for c, n in scored) / chars if chars else 0.0
-
-
-Rule = tuple[float, float, float]
-
-
-def _regions(h_rules: list[Rule], v_rules: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
-    """Group rules into tables: vertical rules that overlap in height make one table, and the
-    horizontal rules inside its box belong to it (an underline elsewhere does not)."""
-    groups: list[list[Rule]] = []
-    for rule in sorted(v_rules, key=lambda r: r[1]):
-        for group in groups:
-            top = min(r[1] for r in group)
-            bottom = max(r[2] for r in group)
-            if rule[1] <= bottom + 10 and rule[2] >= top - 10:
-                group.append(rule)
-                break
-        else:
-            groups.append([rule])
-    out: list[tuple[list[Rule], list[Rule]]] = []
-    for group in groups:
-        if len(group) < 2:
-            continue
-        x0 = min(r[0] for r in group)
-        x1 = max(r[0] for r in group)
-        top = min(r[1] for r in group)
-        bottom = max(r[2] for r in group)
-        inside = [
-            r
-            for r in h_rules
-            if top - 12 <= r[0] <= bottom + 12 and min(r[2], x1) - max(r[1], x0) >= 0.3 * (x1 - x0)
-        ]
-        # The box the vertical rules span is closed at top and bottom even where a rule is faint.
-        inside += [(top, x0, x1), (bottom, x0, x1)]
-        out.append((inside, group))
-    return out
 
 
 def _tesseract(image: Any, dpi: int, lang: str, exe: str, psm: str = "3") -> tuple[list[Word], float | None]:

@@ -20,7 +20,7 @@ from ..text.normalize import nfc, non_space_len, squash_spaces
 from . import legacy
 from .document import Item, Line, RawDocument, Table, TableRow
 from .pdf_layout import Block, Placed, Word, build_lines, layout_lines
-from .pdf_tables import FilledRow, GridTable, fill_table, inside
+from .pdf_tables import FilledRow, GridTable, fill_table, inside, rule_tables
 
 # A page with fewer non-space characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS = 25
@@ -175,13 +175,17 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
             words = glyph_words(pg.glyphs)
             tables: list[GridTable] = []
             if (pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2:
-                if plumber is None:
-                    import pdfplumber
+                # Rules drawn straight on the page give the grid directly; paths inside form
+                # XObjects, or boxes that form no grid, go to pdfplumber's lattice finder.
+                tables = [] if pg.nested_paths else rule_tables(pg.h_lines, pg.v_lines)
+                if not tables:
+                    if plumber is None:
+                        import pdfplumber
 
-                    plumber = pdfplumber.open(io.BytesIO(data))
-                from .pdf_tables import plumber_tables
+                        plumber = pdfplumber.open(io.BytesIO(data))
+                    from .pdf_tables import plumber_tables
 
-                tables = plumber_tables(plumber.pages[index])
+                    tables = plumber_tables(plumber.pages[index])
             pages[index] = assemble_page(index + 1, words, tables, pg.width, pg.height)
             page.close()
     finally:

@@ -40,6 +40,9 @@ class PageGlyphs:
     rules_h: int  # thin horizontal path objects (candidate table borders)
     rules_v: int
     rects: int  # large stroked/filled rectangles (cell borders drawn as boxes)
+    h_lines: list[tuple[float, float, float]]  # straight horizontal strokes: (y, x0, x1), top-left origin
+    v_lines: list[tuple[float, float, float]]  # vertical strokes: (x, top, bottom)
+    nested_paths: bool  # paths inside form XObjects: their geometry needs pdfplumber
     image_cover: float  # share of the page covered by image objects (a scan is ~1.0)
     legacy_fonts: set[str]
 
@@ -112,6 +115,9 @@ def page_glyphs(page: Any, textpage: Any) -> PageGlyphs:
         )
         space = False
     rules_h = rules_v = rects = 0
+    h_lines: list[tuple[float, float, float]] = []
+    v_lines: list[tuple[float, float, float]] = []
+    nested = False
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
         x0, y0, x1, y1 = obj.get_bounds()
         w, h = x1 - x0, y1 - y0
@@ -121,12 +127,69 @@ def page_glyphs(page: Any, textpage: Any) -> PageGlyphs:
             rules_v += 1
         elif w >= 15 and h >= 10:
             rects += 1
+        else:
+            continue
+        if obj.level > 0:
+            nested = True
+            continue
+        _path_lines(raw, obj, height, h_lines, v_lines)
     image_area = 0.0
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
         x0, y0, x1, y1 = obj.get_bounds()
         image_area += max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(y1, height) - max(y0, 0.0))
     cover = min(1.0, image_area / max(width * height, 1.0))
-    return PageGlyphs(width, height, glyphs, rules_h, rules_v, rects, cover, legacy_fonts)
+    return PageGlyphs(
+        width, height, glyphs, rules_h, rules_v, rects, h_lines, v_lines, nested, cover, legacy_fonts
+    )
+
+
+def _path_lines(
+    raw: Any,
+    obj: Any,
+    height: float,
+    h_lines: list[tuple[float, float, float]],
+    v_lines: list[tuple[float, float, float]],
+) -> None:
+    """Straight horizontal and vertical pieces of a visible path, in page coordinates.
+
+    Tables are drawn as separate strokes, as one path of many segments, or as thin filled
+    rectangles; walking the segments covers all three (a thin rectangle gives two close rules,
+    which the grid merges)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) and not (
+        fill.value or stroke.value
+    ):
+        return
+    a, b, c, d, e, f = obj.get_matrix().get()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    start: tuple[float, float] | None = None
+    prev: tuple[float, float] | None = None
+    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py))
+        point = (a * px.value + c * py.value + e, height - (b * px.value + d * py.value + f))
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO or prev is None:
+            start = prev = point
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO:
+            _add_line(prev, point, h_lines, v_lines)
+        prev = point
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            _add_line(point, start, h_lines, v_lines)
+            prev = start
+
+
+def _add_line(
+    p: tuple[float, float],
+    q: tuple[float, float],
+    h_lines: list[tuple[float, float, float]],
+    v_lines: list[tuple[float, float, float]],
+) -> None:
+    if abs(p[1] - q[1]) < 1.0 and abs(p[0] - q[0]) >= 8.0:
+        h_lines.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
+    elif abs(p[0] - q[0]) < 1.0 and abs(p[1] - q[1]) >= 8.0:
+        v_lines.append(((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
 
 
 def glyph_words(glyphs: list[Glyph]) -> list[Word]:

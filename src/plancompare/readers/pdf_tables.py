@@ -44,7 +44,9 @@ def plumber_tables(page: Any) -> list[GridTable]:
     """Ruled tables on a pdfplumber page, as cell boxes (at least 2 rows and 2 columns)."""
     out: list[GridTable] = []
     for table in page.find_tables():
-        rows = [GridRow(bbox=_box(r.bbox), cells=[_box(c) if c else None for c in r.cells]) for r in table.rows]
+        rows = [
+            GridRow(bbox=_box(r.bbox), cells=[_box(c) if c else None for c in r.cells]) for r in table.rows
+        ]
         if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
             out.append(GridTable(bbox=_box(table.bbox), rows=rows))
     return out
@@ -116,6 +118,48 @@ def _cell_text(lines: list[VisualLine], cell: BBox | None) -> str:
         fits = prev.x1 + 0.3 * size + (first.x1 - first.x0) <= limit - 0.3 * size
         out += ("\n" if fits or text[:1] in _BULLET else " ") + text
     return out
+
+
+Rule = tuple[float, float, float]
+
+
+def rule_tables(h_rules: list[Rule], v_rules: list[Rule], tol: float = 1.5) -> list[GridTable]:
+    """Tables from rule segments in points: horizontal (y, x0, x1) and vertical (x, top, bottom).
+
+    Vertical rules that overlap in height make one table; the horizontal rules inside its box
+    belong to it (an underline elsewhere on the page does not). The box the vertical rules span
+    is closed at top and bottom even where a rule is faint or missing.
+    """
+    groups: list[list[Rule]] = []
+    for rule in sorted(v_rules, key=lambda r: r[1]):
+        for group in groups:
+            top = min(r[1] for r in group)
+            bottom = max(r[2] for r in group)
+            if rule[1] <= bottom + 3 * tol and rule[2] >= top - 3 * tol:
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    tables: list[GridTable] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        x0 = min(r[0] for r in group)
+        x1 = max(r[0] for r in group)
+        top = min(r[1] for r in group)
+        bottom = max(r[2] for r in group)
+        if x1 - x0 < 20:
+            continue
+        inside = [
+            r
+            for r in h_rules
+            if top - 4 * tol <= r[0] <= bottom + 4 * tol and min(r[2], x1) - max(r[1], x0) >= 0.3 * (x1 - x0)
+        ]
+        inside += [(top, x0, x1), (bottom, x0, x1)]
+        table = grid_table(inside, group)
+        if table is not None:
+            tables.append(table)
+    return tables
 
 
 def grid_table(
