@@ -2,7 +2,8 @@
 
 A pair (reference item r, plan unit u) is linked when its score reaches PARTIAL and
   - u is r's best unit and leads r's runner-up unit by MARGIN, or r is also u's best item
-    (mutual best), or
+    (mutual best); units that match another item better by more than MERGE_WINDOW are not
+    candidates (a deleted task must not pull in its neighbour), or
   - r is u's best item, leading u's runner-up item by MARGIN (u belongs to r even when r has a
     better unit: the item is spread over several units), or
   - the pair reaches COVERED and is within MERGE_WINDOW of u's best (u merges several items).
@@ -11,7 +12,7 @@ are recorded; the finding is partial when the best reaches COVERED, else missing
 
 Evidence comes in two tiers. Tier 1: the plan's tasks (and, in a plan without a task table, its
 body sections). Tier 2, only for items left without a link: body sections the tasks do not already
-stand for (a plan may state in its body a task its table leaves out).
+stand for (a plan may state in its body a task its table leaves out); they must reach COVERED.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .units import Unit
 COVERED = 0.55
 PARTIAL = 0.32
 MARGIN = 0.05
-MERGE_WINDOW = 0.15
+MERGE_WINDOW = 0.12
 
 
 @dataclass(slots=True)
@@ -54,7 +55,11 @@ def _ranked(values: Sequence[float], ids: Sequence[str]) -> list[int]:
 
 
 def _decide(
-    scores: list[list[PairScore]], refs: Sequence[Unit], plan: Sequence[Unit], only: set[int]
+    scores: list[list[PairScore]],
+    refs: Sequence[Unit],
+    plan: Sequence[Unit],
+    only: set[int],
+    floor: float = PARTIAL,
 ) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
     ref_ids = [r.id for r in refs]
     plan_ids = [u.id for u in plan]
@@ -66,21 +71,29 @@ def _decide(
         s2 = scores[order[1]][j].score if len(order) > 1 else 0.0
         for rank, i in enumerate(order):
             s = scores[i][j].score
-            if i not in only or s < PARTIAL:
+            if i not in only or s < floor:
                 continue
             if (rank == 0 and s1 - s2 >= MARGIN) or (s >= COVERED and s1 - s <= MERGE_WINDOW):
                 links.setdefault(i, set()).add(j)
+    unit_best = [scores[order[0]][j].score for j, order in enumerate(by_unit)]
     ambiguous: dict[int, list[int]] = {}
-    for i, order in by_ref.items():
+    for i, ranked in by_ref.items():
+        # a unit that matches another item clearly better is that item's, not a candidate here
+        order = [j for j in ranked if scores[i][j].score >= unit_best[j] - MERGE_WINDOW]
+        if not order:
+            continue
         best = order[0]
         s1 = scores[i][best].score
-        if s1 < PARTIAL:
+        if s1 < floor:
             continue
-        s2 = scores[i][order[1]].score if len(order) > 1 else 0.0
+        # the margin is over every other unit, claimed ones included: a candidate that only
+        # stands out because better units were excluded is not distinguishable
+        runner_up = next((j for j in ranked if j != best), None)
+        s2 = scores[i][runner_up].score if runner_up is not None else 0.0
         if s1 - s2 >= MARGIN or by_unit[best][0] == i:
             links.setdefault(i, set()).add(best)
-        elif i not in links:
-            ambiguous[i] = [best, order[1]]
+        elif i not in links and runner_up is not None:
+            ambiguous[i] = [best, runner_up]
     return links, ambiguous
 
 
@@ -99,7 +112,8 @@ def align(
     left = {i for i in range(len(refs)) if i not in links}
     if fallback and left:
         tier2 = [row[len(plan) :] for row in scores]
-        more, more_ambiguous = _decide(tier2, refs, fallback, left)
+        # body text is context, not a task: it counts only when it states the item clearly
+        more, more_ambiguous = _decide(tier2, refs, fallback, left, floor=COVERED)
         for i, js in more.items():
             links[i] = {j + len(plan) for j in js}
             ambiguous.pop(i, None)

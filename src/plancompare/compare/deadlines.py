@@ -45,7 +45,8 @@ def _direction(ref: Deadline, plan: Deadline) -> Direction | None:
     if ref.day_month or plan.day_month:
         r, p = _month_day(ref), _month_day(plan)
         if r is None or p is None:
-            return Direction.DIFFERENT
+            # "hằng năm" against "hằng năm, trước 01/10": less precise, not contradictory
+            return None if ref.kind == plan.kind else Direction.DIFFERENT
         return _order(p, r)
     if ref.kind != plan.kind:
         return Direction.DIFFERENT

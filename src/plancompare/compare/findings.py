@@ -7,17 +7,17 @@ from ..align.units import Unit
 from ..model.comparison import Divergence, Evidence, Finding, FindingKind, Link
 from .deadlines import deadline_divergence
 from .explain import word_overlap
-from .targets import target_divergences
+from .targets import compare_targets
 from .units import dedupe, unit_divergences
 
 JOIN = " … "
 
 
-def _evidence(ref: Unit, units: list[Unit]) -> Evidence:
+def _evidence(a: Alignment, ref: Unit, units: list[Unit]) -> Evidence:
     if not units:
         return Evidence(reference_text=ref.text)
     plan_text = JOIN.join(u.text for u in units)
-    shared, ref_only, plan_only = word_overlap(ref.match_text, plan_text)
+    shared, ref_only, plan_only = word_overlap(ref.match_text, plan_text, a.scorer.common)
     return Evidence(
         reference_text=ref.text,
         plan_text=plan_text,
@@ -28,8 +28,8 @@ def _evidence(ref: Unit, units: list[Unit]) -> Evidence:
     )
 
 
-def _divergences(ref: Unit, units: list[Unit]) -> list[Divergence]:
-    out = target_divergences(ref.targets, [t for u in units for t in u.targets])
+def _divergences(ref: Unit, units: list[Unit]) -> tuple[list[Divergence], list[str]]:
+    out, matched = compare_targets(ref.targets, [t for u in units for t in u.targets])
     deadline = deadline_divergence(ref.deadline, [u.deadline for u in units])
     if deadline is not None:
         out.append(deadline)
@@ -39,14 +39,14 @@ def _divergences(ref: Unit, units: list[Unit]) -> list[Divergence]:
         dedupe([x for u in units for x in u.lead_units]),
         dedupe([x for u in units for x in u.support_units]),
     )
-    return out
+    return out, matched
 
 
 def _links(a: Alignment, i: int, js: list[int]) -> list[Link]:
     out = []
     for j in js:
         s = a.scores[i][j]
-        shared, _, _ = word_overlap(a.refs[i].match_text, a.plan[j].text)
+        shared, _, _ = word_overlap(a.refs[i].match_text, a.plan[j].text, a.scorer.common)
         out.append(
             Link(
                 plan_id=a.plan[j].id,
@@ -76,7 +76,7 @@ def reference_finding(a: Alignment, i: int) -> Finding:
     if js:
         units = [a.plan[j] for j in js]
         score = _joint_score(a, i, js)
-        divergences = _divergences(ref, units)
+        divergences, matched_targets = _divergences(ref, units)
         kind = FindingKind.COVERED if score >= COVERED else FindingKind.PARTIAL
         note = None if kind is FindingKind.COVERED else "linked, but the plan text carries the item only in part"
         if divergences:
@@ -87,9 +87,10 @@ def reference_finding(a: Alignment, i: int) -> Finding:
             plan_ids=[u.id for u in units],
             score=score,
             divergences=divergences,
-            evidence=_evidence(ref, units),
+            evidence=_evidence(a, ref, units),
             group=ref.group,
             links=_links(a, i, js),
+            matched_targets=matched_targets,
             note=note,
         )
     best = a.best(i)
@@ -102,7 +103,7 @@ def reference_finding(a: Alignment, i: int) -> Finding:
             reference_id=ref.id,
             plan_ids=[a.plan[j].id for j in pair],
             score=score,
-            evidence=_evidence(ref, [a.plan[j] for j in pair]),
+            evidence=_evidence(a, ref, [a.plan[j] for j in pair]),
             group=ref.group,
             links=_links(a, i, pair),
             note=f"ambiguous: {names} match about equally well",

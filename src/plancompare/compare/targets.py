@@ -59,10 +59,17 @@ def _direction(ref: Target, plan: Target) -> Direction | None:
 
 
 def target_divergences(ref_targets: Sequence[Target], plan_targets: Sequence[Target]) -> list[Divergence]:
+    return compare_targets(ref_targets, plan_targets)[0]
+
+
+def compare_targets(
+    ref_targets: Sequence[Target], plan_targets: Sequence[Target]
+) -> tuple[list[Divergence], list[str]]:
     """Pair each reference target with the most alike plan target (unit, year, period, kind, metric),
     each plan target used once, and report what differs. A reference target with no plan
     counterpart is a weaker plan. Targets only the plan states are not divergences."""
     out: list[Divergence] = []
+    matched: list[str] = []
     free = list(plan_targets)
     for ref in ref_targets:
         candidates = [t for t in free if t.unit == ref.unit]
@@ -74,4 +81,6 @@ def target_divergences(ref_targets: Sequence[Target], plan_targets: Sequence[Tar
         direction = _direction(ref, best)
         if direction is not None:
             out.append(Divergence(aspect=Aspect.TARGET, reference=show(ref), plan=show(best), direction=direction))
-    return out
+        else:
+            matched.append(f"{show(ref)} = {show(best)}")
+    return out, matched

@@ -72,6 +72,7 @@ class Finding(StrictModel):
     evidence: Evidence = Evidence()
     group: str | None = None
     links: list[Link] = []
+    matched_targets: list[str] = []  # reference target = plan target, for targets that agree
     note: str | None = None
 
 
