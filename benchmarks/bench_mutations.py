@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mutations import build, reported  # noqa: E402
+from mutations import build, reported
 
 DEFAULT = Path(__file__).resolve().parents[1] / "corpora/plans/nghe-an-686-KH-UBND-2025.md"
 

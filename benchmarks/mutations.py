@@ -90,7 +90,10 @@ def swap_row_blocks(text: str, first: str, second: str) -> str:
 PARAPHRASES = [
     ("Tổ chức rà soát các chương trình, dự án", "Rà soát toàn bộ các chương trình, dự án"),
     ("Đẩy mạnh việc gắn kết chính sách", "Tăng cường gắn kết chính sách"),
-    ("Tăng cường công tác kiểm tra, giám sát, thanh tra, kiểm toán", "Đẩy mạnh kiểm tra, giám sát, thanh tra và kiểm toán"),
+    (
+        "Tăng cường công tác kiểm tra, giám sát, thanh tra, kiểm toán",
+        "Đẩy mạnh kiểm tra, giám sát, thanh tra và kiểm toán",
+    ),
     ("Tiếp tục duy trì, thực hiện tốt mô hình", "Duy trì và thực hiện hiệu quả mô hình"),
     ("Vận động, khuyến khích sự tham gia của cộng đồng", "Khuyến khích, vận động cộng đồng tham gia"),
 ]
@@ -110,21 +113,41 @@ def build(text: str) -> list[Mutation]:
 
     for number in ("3.2", "3.3", "4.3", "4.4", "5.3", "5.6"):
         add(f"delete-{number}", lambda t, n=number: delete_task(t, n), ("missing", number, None))
-    add("target-range-lower", lambda t: _replace_all(t, "khoảng 15%-20%", "khoảng 10%-15%"), ("divergent", "4.1", "target"))
-    add("target-share-higher", lambda t: _replace_all(t, "chiếm 15%", "chiếm 18%"), ("divergent", "4.1", "target"))
-    add("deadline-date-later", lambda t: set_row_cell(t, "1.2", 5, "Tháng 10/2025"), ("divergent", "1.2", "deadline"))
+    add(
+        "target-range-lower",
+        lambda t: _replace_all(t, "khoảng 15%-20%", "khoảng 10%-15%"),
+        ("divergent", "4.1", "target"),
+    )
+    add(
+        "target-share-higher",
+        lambda t: _replace_all(t, "chiếm 15%", "chiếm 18%"),
+        ("divergent", "4.1", "target"),
+    )
+    add(
+        "deadline-date-later",
+        lambda t: set_row_cell(t, "1.2", 5, "Tháng 10/2025"),
+        ("divergent", "1.2", "deadline"),
+    )
     add(
         "deadline-report-earlier",
         lambda t: set_row_cell(t, "6", 5, "Định kỳ hằng năm (trước ngày 15/9)"),
         ("divergent", "6", "deadline"),
     )
-    add("deadline-kind", lambda t: set_row_cell(t, "4.4", 5, "Tháng 12/2026"), ("divergent", "4.4", "deadline"))
+    add(
+        "deadline-kind",
+        lambda t: set_row_cell(t, "4.4", 5, "Tháng 12/2026"),
+        ("divergent", "4.4", "deadline"),
+    )
     add(
         "lead-unit-4.4",
         lambda t: set_row_cell(t, "4.4", 2, "Sở Nông nghiệp và Môi trường"),
         ("divergent", "4.4", "lead_unit"),
     )
-    add("lead-unit-5.6", lambda t: set_row_cell(t, "5.6", 2, "Sở Tài chính"), ("divergent", "5.6", "lead_unit"))
+    add(
+        "lead-unit-5.6",
+        lambda t: set_row_cell(t, "5.6", 2, "Sở Tài chính"),
+        ("divergent", "5.6", "lead_unit"),
+    )
     add(
         "support-unit-5.3",
         lambda t: set_row_cell(t, "5.3", 3, "Công an tỉnh"),

@@ -28,7 +28,9 @@ class BatchFormat(StrEnum):
     md = "md"
 
 
-FormatOption = Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json (CONTRACT.md), md, html or csv")]
+FormatOption = Annotated[
+    DiffFormat, typer.Option("--format", "-f", help="text, json (CONTRACT.md), md, html or csv")
+]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
 FailUnderOption = Annotated[
     float | None, typer.Option("--fail-under", help="Exit 1 when coverage (0..1) is below this.")

@@ -114,11 +114,11 @@ def align(
         tier2 = [row[len(plan) :] for row in scores]
         # body text is context, not a task: it counts only when it states the item clearly
         more, more_ambiguous = _decide(tier2, refs, fallback, left, floor=COVERED)
-        for i, js in more.items():
-            links[i] = {j + len(plan) for j in js}
+        for i, found in more.items():
+            links[i] = {j + len(plan) for j in found}
             ambiguous.pop(i, None)
-        for i, js in more_ambiguous.items():
-            ambiguous.setdefault(i, [j + len(plan) for j in js])
+        for i, pair in more_ambiguous.items():
+            ambiguous.setdefault(i, [j + len(plan) for j in pair])
     for i, js in links.items():
         result.links[i] = sorted(js, key=lambda j: (-scores[i][j].score, units[j].id))
     result.ambiguous = ambiguous

@@ -98,6 +98,9 @@ def score_matrix(scorer: Scorer, refs: Sequence[Unit], plan: Sequence[Unit]) -> 
     flat = [[W_TFIDF * c + W_TOKEN_SET * t for c, t in row] for row in lex]
     affinity = group_affinity(flat, refs, plan)
     return [
-        [scorer.combine(c, t, affinity.get((u.group, r.group), 0.0)) for u, (c, t) in zip(plan, row, strict=True)]
+        [
+            scorer.combine(c, t, affinity.get((u.group, r.group), 0.0))
+            for u, (c, t) in zip(plan, row, strict=True)
+        ]
         for r, row in zip(refs, lex, strict=True)
     ]

@@ -12,8 +12,8 @@ from ..model.reference import Reference
 from ..model.sections import Section
 from ..model.targets import Target
 from ..model.units import UnitRef
-from ..text.fold import fold
 from ..reference.sections import body_evidence_sections, fallback_sections
+from ..text.fold import fold
 
 
 @dataclass(frozen=True, slots=True)

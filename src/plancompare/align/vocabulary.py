@@ -41,9 +41,62 @@ _EXPAND_RE = [(regex.compile(p), r) for p, r in _EXPAND]
 _LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(_LEVEL) + r")(?!\p{L})")
 
 STOP_WORDS = frozenset(
-    """các và của cho với trong để có được là theo từ đến những này đó tại về trên nhằm đối việc khi
-    thì một sự đã sẽ hoặc hay như cũng vào ra bị do mà nên nếu vì bằng đồng thời trong đó cùng
-    gì nào đây kia ở qua lại rất""".split()
+    [
+        "các",
+        "và",
+        "của",
+        "cho",
+        "với",
+        "trong",
+        "để",
+        "có",
+        "được",
+        "là",
+        "theo",
+        "từ",
+        "đến",
+        "những",
+        "này",
+        "đó",
+        "tại",
+        "về",
+        "trên",
+        "nhằm",
+        "đối",
+        "việc",
+        "khi",
+        "thì",
+        "một",
+        "sự",
+        "đã",
+        "sẽ",
+        "hoặc",
+        "hay",
+        "như",
+        "cũng",
+        "vào",
+        "ra",
+        "bị",
+        "do",
+        "mà",
+        "nên",
+        "nếu",
+        "vì",
+        "bằng",
+        "đồng",
+        "thời",
+        "trong",
+        "đó",
+        "cùng",
+        "gì",
+        "nào",
+        "đây",
+        "kia",
+        "ở",
+        "qua",
+        "lại",
+        "rất",
+    ]
 )
 
 
@@ -54,7 +107,7 @@ def neutral_text(text: str) -> str:
     for pattern, repl in _EXPAND_RE:
         t = pattern.sub(repl, t)
     t = _LEVEL_RE.sub(" ", t)
-    return regex.sub(r"\s+", " ", t).strip()
+    return str(regex.sub(r"\s+", " ", t)).strip()
 
 
 @lru_cache(maxsize=8192)

@@ -78,7 +78,9 @@ def reference_finding(a: Alignment, i: int) -> Finding:
         score = _joint_score(a, i, js)
         divergences, matched_targets = _divergences(ref, units)
         kind = FindingKind.COVERED if score >= COVERED else FindingKind.PARTIAL
-        note = None if kind is FindingKind.COVERED else "linked, but the plan text carries the item only in part"
+        note = (
+            None if kind is FindingKind.COVERED else "linked, but the plan text carries the item only in part"
+        )
         if divergences:
             kind = FindingKind.DIVERGENT
         return Finding(

@@ -17,15 +17,16 @@ from ..model.reference import ReferenceGroup
 
 
 def _group_units(a: Alignment, groups: list[ReferenceGroup]) -> dict[str, list[str]]:
-    profiles = {
-        g.id: " ".join([g.title, *(r.match_text for r in a.refs if r.group == g.id)]) for g in groups
-    }
+    profiles = {g.id: " ".join([g.title, *(r.match_text for r in a.refs if r.group == g.id)]) for g in groups}
     out: dict[str, list[str]] = {g.id: [] for g in groups}
     if len(profiles) < 2:
         return out
     for unit in a.plan[: a.primary]:
         scored = sorted(
-            ((a.scorer.combine(*a.scorer.lexical(text, unit.match_text), 0.0).score, gid) for gid, text in profiles.items()),
+            (
+                (a.scorer.combine(*a.scorer.lexical(text, unit.match_text), 0.0).score, gid)
+                for gid, text in profiles.items()
+            ),
             key=lambda x: (-x[0], x[1]),
         )
         if scored[0][0] >= PARTIAL and scored[0][0] - scored[1][0] >= MARGIN:
@@ -33,7 +34,9 @@ def _group_units(a: Alignment, groups: list[ReferenceGroup]) -> dict[str, list[s
     return out
 
 
-def group_coverage(a: Alignment, groups: list[ReferenceGroup], findings: list[Finding]) -> list[GroupCoverage]:
+def group_coverage(
+    a: Alignment, groups: list[ReferenceGroup], findings: list[Finding]
+) -> list[GroupCoverage]:
     about = _group_units(a, groups)
     kinds: dict[str | None, Counter[FindingKind]] = {}
     for f in findings:
@@ -53,7 +56,7 @@ def group_coverage(a: Alignment, groups: list[ReferenceGroup], findings: list[Fi
             GroupCoverage(
                 group=g.id,
                 title=g.title,
-                form=form,  # type: ignore[arg-type]
+                form=form,
                 plan_ids=about.get(g.id, []),
                 covered=c[FindingKind.COVERED],
                 partial=c[FindingKind.PARTIAL],

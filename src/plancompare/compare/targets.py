@@ -74,13 +74,19 @@ def compare_targets(
     for ref in ref_targets:
         candidates = [t for t in free if t.unit == ref.unit]
         if not candidates:
-            out.append(Divergence(aspect=Aspect.TARGET, reference=show(ref), plan=NOT_STATED, direction=Direction.WEAKER))
+            out.append(
+                Divergence(
+                    aspect=Aspect.TARGET, reference=show(ref), plan=NOT_STATED, direction=Direction.WEAKER
+                )
+            )
             continue
         best = max(candidates, key=lambda t: (_pair_score(ref, t), -free.index(t)))
         free.remove(best)
         direction = _direction(ref, best)
         if direction is not None:
-            out.append(Divergence(aspect=Aspect.TARGET, reference=show(ref), plan=show(best), direction=direction))
+            out.append(
+                Divergence(aspect=Aspect.TARGET, reference=show(ref), plan=show(best), direction=direction)
+            )
         else:
             matched.append(f"{show(ref)} = {show(best)}")
     return out, matched

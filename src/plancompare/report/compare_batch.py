@@ -15,7 +15,12 @@ def render_batch(comparisons: Sequence[Comparison], fmt: str) -> str:
     rows = [dict(zip(BATCH_COLUMNS, batch_row(c), strict=True)) for c in comparisons]
     if fmt == "json":
         reference = comparisons[0].reference.model_dump(mode="json") if comparisons else None
-        return json.dumps({"schema_version": "1", "reference": reference, "plans": rows}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"schema_version": "1", "reference": reference, "plans": rows}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     lines = ["| " + " | ".join(BATCH_COLUMNS) + " |", "|" + "---|" * len(BATCH_COLUMNS)]
     lines += ["| " + " | ".join(str(v).replace("|", "\\|") for v in row.values()) + " |" for row in rows]
     return "\n".join(lines) + "\n"

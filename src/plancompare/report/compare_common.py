@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..model.comparison import Comparison, Divergence, Finding, FindingKind
 
-KIND_ORDER = [FindingKind.MISSING, FindingKind.DIVERGENT, FindingKind.PARTIAL, FindingKind.COVERED, FindingKind.ADDED]
+KIND_ORDER = [
+    FindingKind.MISSING,
+    FindingKind.DIVERGENT,
+    FindingKind.PARTIAL,
+    FindingKind.COVERED,
+    FindingKind.ADDED,
+]
 KIND_COLOUR = {
     FindingKind.COVERED: "green",
     FindingKind.PARTIAL: "yellow",

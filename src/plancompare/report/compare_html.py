@@ -14,7 +14,13 @@ from ..text.fold import fold, words
 from .compare_common import KIND_ORDER, divergence_text, document_label, location
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}%]*")
-_COLOURS = {"covered": "#1b7f3b", "partial": "#b58900", "missing": "#c0392b", "divergent": "#8e44ad", "added": "#16808c"}
+_COLOURS = {
+    "covered": "#1b7f3b",
+    "partial": "#b58900",
+    "missing": "#c0392b",
+    "divergent": "#8e44ad",
+    "added": "#16808c",
+}
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
 header{background:#fff;border-bottom:1px solid #ddd;padding:12px 20px}
@@ -78,7 +84,7 @@ def highlight(text: str, other: str | None) -> str:
         key = fold(word)
         if key in STOP_WORDS or key.isdigit():
             out.append(html.escape(word))
-        elif key in vocab:
+        elif key in vocab or set(words(neutral_text(word))) <= vocab:
             out.append(f'<span class="shared">{html.escape(word)}</span>')
         else:
             out.append(f'<mark class="only">{html.escape(word)}</mark>')
@@ -131,7 +137,9 @@ def render_comparison_html(c: Comparison) -> str:
         f"<td>{html.escape(g.title)}</td></tr>"
         for g in c.groups
     )
-    warnings = "".join(f"<li><code>{html.escape(w.code)}</code> {html.escape(w.message)}</li>" for w in c.warnings)
+    warnings = "".join(
+        f"<li><code>{html.escape(w.code)}</code> {html.escape(w.message)}</li>" for w in c.warnings
+    )
     findings = "\n".join(_finding(c, f, i) for i, f in enumerate(c.findings))
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>plancompare: {html.escape(document_label(c, "plan"))}</title>

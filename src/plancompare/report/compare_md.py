@@ -35,7 +35,12 @@ def render_comparison_md(c: Comparison) -> str:
             f"| {f.kind.value} | {f.reference_id or '—'} | {', '.join(f.plan_ids) or '—'} | {f.score:.2f} | "
             f"{location(f)} | {_cell(finding_detail(f))} | {_cell(', '.join(f.evidence.shared_words[:12]))} |"
         )
-    out += ["", "## Groups", "", "| group | form | covered | partial | divergent | missing | plan units | title |"]
+    out += [
+        "",
+        "## Groups",
+        "",
+        "| group | form | covered | partial | divergent | missing | plan units | title |",
+    ]
     out.append("|---|---|---|---|---|---|---|---|")
     for g in c.groups:
         out.append(

@@ -12,13 +12,14 @@ if TYPE_CHECKING:
 
 
 def render_comparison(c: Comparison, console: Console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     s = c.summary
-    console.print(f"[bold]Reference[/bold] {document_label(c, 'reference')}")
+    console.print(f"[bold]Reference[/bold] {escape(document_label(c, 'reference'))}")
     if c.reference.provenance:
-        console.print(f"  [italic]{c.reference.provenance}[/italic]")
-    console.print(f"[bold]Plan[/bold]      {document_label(c, 'plan')}")
+        console.print(f"  [italic]{escape(c.reference.provenance)}[/italic]")
+    console.print(f"[bold]Plan[/bold]      {escape(document_label(c, 'plan'))}")
     console.print(
         f"[bold]Coverage[/bold]  {coverage_bar(s.coverage)} {s.coverage:.0%}  "
         f"[green]covered {s.covered}[/green] · [yellow]partial {s.partial}[/yellow] · "
@@ -30,27 +31,36 @@ def render_comparison(c: Comparison, console: Console) -> None:
         table.add_column(col, overflow="fold")
     for f in c.findings:
         colour = KIND_COLOUR[f.kind]
-        detail = finding_detail(f)
+        detail = escape(finding_detail(f))
         if f.evidence.shared_words:
-            words = ", ".join(f.evidence.shared_words[:12])
+            words = escape(", ".join(f.evidence.shared_words[:12]))
             detail = f"{detail}\n[dim]shared: {words}[/dim]" if detail else f"[dim]shared: {words}[/dim]"
         table.add_row(
             f"[{colour}]{f.kind.value}[/{colour}]",
-            f.reference_id or "—",
-            ", ".join(f.plan_ids) or "—",
+            escape(f.reference_id or "—"),
+            escape(", ".join(f.plan_ids) or "—"),
             f"{f.score:.2f}",
             location(f),
             detail,
         )
     console.print(table)
     groups = Table(title="Groups")
-    for col in ("group", "form", "covered", "partial", "divergent", "missing", "plan units about it", "title"):
+    for col in (
+        "group",
+        "form",
+        "covered",
+        "partial",
+        "divergent",
+        "missing",
+        "plan units about it",
+        "title",
+    ):
         groups.add_column(col, overflow="fold")
     for g in c.groups:
         groups.add_row(
             g.group, g.form, str(g.covered), str(g.partial), str(g.divergent), str(g.missing),
-            ", ".join(g.plan_ids) or "—", g.title,
+            escape(", ".join(g.plan_ids) or "—"), escape(g.title),
         )  # fmt: skip
     console.print(groups)
     for w in c.warnings:
-        console.print(f"[yellow]warning[/yellow] {w.code}: {w.message}")
+        console.print(f"[yellow]warning[/yellow] {escape(w.code)}: {escape(w.message)}")
