@@ -28,7 +28,7 @@ class Closing:
 
 
 def clean_recipient(text: str) -> str:
-    return _CLEAN.sub("", text)
+    return str(_CLEAN.sub("", text))
 
 
 def addressees(paras: list[Paragraph]) -> list[str]:
