@@ -26,7 +26,9 @@ def _group_of(number: str | None, current: str | None) -> str | None:
 def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup]]:
     tasks: list[Task] = []
     groups: list[TaskGroup] = []
-    has_groups = any(r.kind == "group" for r in rows)
+    # "6. Chế độ báo cáo" with units and a deadline among groups "1".."5" is a group of its own;
+    # "3" under Roman groups "I", "II" is a task of the current group
+    arabic_groups = any(r.kind == "group" and (r.number or "").isdigit() for r in rows)
     current: str | None = None
     unnumbered = 0
     last_number: str | None = None
@@ -39,7 +41,7 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
             last_number, unnumbered = number, 0
             continue
         group = _group_of(number, current)
-        if number and "." not in number and has_groups:
+        if number and number.isdigit() and arabic_groups:
             group = current = number
         if number:
             ident, last_number, unnumbered = number, number, 0
