@@ -77,3 +77,16 @@ def test_pipe_table_two_row_header_and_variants(tmp_path) -> None:  # type: igno
     assert t2.deadline.kind.value == "continuous" and t2.support_units == []
     assert t3.deadline.kind.value == "annual"
     assert [(t.comparator.value, t.value) for t in t3.targets] == [(">=", 20)]
+
+
+def test_truncated_closing_still_ends_body_at_appendix(tmp_path, root) -> None:  # type: ignore[no-untyped-def]
+    src = (root / "corpora/plans/nghe-an-686-KH-UBND-2025.md").read_text(encoding="utf-8")
+    cut = src[: src.index("*Nơi nhận:*")] + src[src.index("**PHỤ LỤC:**") :]
+    path = tmp_path / "cut.md"
+    path.write_text(cut, encoding="utf-8")
+    plan = parse(path)
+    assert len(plan.tasks) == 24
+    assert [s.id for s in plan.sections][-2:] == ["III.2", "PL"]
+    codes = {w.code for w in plan.warnings}
+    assert {"signer_missing", "recipients_missing"} <= codes
+    assert plan.metadata.signer is None and plan.metadata.recipients == []
