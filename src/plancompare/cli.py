@@ -54,7 +54,7 @@ def parse(
     from .api import parse as parse_plan
     from .options import ParseOptions
 
-    plan = parse_plan(file, options=ParseOptions(max_pages=max_pages, ocr=ocr, jobs=jobs))  # type: ignore[arg-type]
+    plan = parse_plan(file, options=ParseOptions(max_pages=max_pages, ocr=ocr, jobs=jobs))
     if fmt is PlanFormat.json:
         from .serialize import to_json
 

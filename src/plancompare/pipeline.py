@@ -9,7 +9,7 @@ from collections import Counter
 import regex
 
 from .extract.closing import read_closing
-from .extract.deadlines import find_deadline
+from .extract.deadlines import find_deadlines
 from .extract.linking import link_tasks_to_sections
 from .extract.metadata import extract_metadata
 from .extract.targets import find_targets
@@ -138,9 +138,9 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         own = "\n".join([node.title, *(p.text for p in node.paragraphs[1:] if p.marker is None)])
         for t in find_targets(own):
             targets.append(TargetMention(**t.model_dump(), where=node.id))
-        d = find_deadline(own)
-        if d.kind is not DeadlineKind.UNSPECIFIED:
-            deadlines.append(DeadlineMention(**d.model_dump(), where=node.id))
+        for d in find_deadlines(own):
+            if d.kind is not DeadlineKind.UNSPECIFIED:
+                deadlines.append(DeadlineMention(**d.model_dump(), where=node.id))
     for task in tasks:
         if task.origin == "table":
             targets.extend(TargetMention(**t.model_dump(), where=task.id) for t in task.targets)

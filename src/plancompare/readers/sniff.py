@@ -11,7 +11,7 @@ import regex
 from ..errors import UnreadableDocument, UnsupportedFormat
 from ..model.source import SourceFormat
 
-_MD_CUES = regex.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t)")
+_MD_CUES = regex.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
 _HTML = regex.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", regex.IGNORECASE)
 
 _EXTENSIONS = {

@@ -17,7 +17,15 @@ from ..text.fold import fold_ascii
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "number": ("stt", "so tt", "tt"),
-    "lead": ("chu tri", "don vi chu tri", "co quan chu tri", "chu tri thuc hien"),
+    "lead": (
+        "chu tri",
+        "don vi chu tri",
+        "co quan chu tri",
+        "chu tri thuc hien",
+        "don vi thuc hien",
+        "co quan thuc hien",
+        "trach nhiem thuc hien",
+    ),
     "support": ("phoi hop", "don vi phoi hop", "co quan phoi hop"),
     "product": ("san pham", "ket qua", "hinh thuc van ban"),
     "deadline": ("thoi gian", "thoi han", "tien do", "thoi diem"),
@@ -71,6 +79,14 @@ def is_task_header(cells: Sequence[str]) -> bool:
     return "text" in roles and ("lead" in roles or "deadline" in roles)
 
 
+def sub_header_roles(cells: Sequence[str]) -> dict[str, int]:
+    """Roles of a second header row under merged cells ("Đơn vị thực hiện" over "Chủ trì | Phối
+    hợp"): every filled cell names a role. Empty when the row is data."""
+    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    roles = {role: i for i, c in filled if (role := _role_of(c)) is not None}
+    return roles if filled and len(roles) == len(filled) else {}
+
+
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """ "(1) (2) (3) …" under a header numbers the columns; it is not a task."""
     filled = [c.strip() for c in cells if c.strip()]
@@ -93,7 +109,7 @@ def drop_header_rows(rows: Sequence[TableRow], header: Sequence[str]) -> list[Ta
     after_header = False
     for row in rows:
         key = [fold_ascii(c) for c in row.cells]
-        if key == header_key or row.is_header or is_task_header(row.cells):
+        if key == header_key or row.is_header or is_task_header(row.cells) or sub_header_roles(row.cells):
             after_header = True
             continue
         if is_column_number_row(row.cells) or not any(c.strip() for c in row.cells):
@@ -195,6 +211,11 @@ def task_rows(tables: Sequence[Table]) -> tuple[list[LogicalRow], list[TableRow]
     ti, ri = found
     header = tables[ti].rows[ri].cells
     roles = column_roles(header)
+    below = tables[ti].rows[ri + 1].cells if ri + 1 < len(tables[ti].rows) else []
+    sub = sub_header_roles(below)
+    if sub:  # a two-row header: the lower row names the columns under the merged cell
+        taken = set(sub.values())
+        roles = {r: i for r, i in roles.items() if i not in taken and r not in sub} | sub
     physical: list[TableRow] = list(tables[ti].rows[ri + 1 :])
     leftovers = [row for t in tables[:ti] for row in t.rows] + list(tables[ti].rows[:ri])
     for table in tables[ti + 1 :]:
