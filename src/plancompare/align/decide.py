@@ -7,6 +7,7 @@ A pair (reference item r, plan unit u) is linked when its score reaches PARTIAL 
   - r is u's best item, leading u's runner-up item by MARGIN (u belongs to r even when r has a
     better unit: the item is spread over several units), or
   - the pair reaches COVERED and is within MERGE_WINDOW of u's best (u merges several items).
+An extra unit of an item must score within SPREAD_WINDOW of the item's best unit.
 When r's best pair reaches PARTIAL but none of these holds, r is ambiguous: its two best units
 are recorded; the finding is partial when the best reaches COVERED, else missing.
 
@@ -27,6 +28,7 @@ COVERED = 0.55
 PARTIAL = 0.32
 MARGIN = 0.05
 MERGE_WINDOW = 0.12
+SPREAD_WINDOW = 0.25
 
 
 @dataclass(slots=True)
@@ -120,6 +122,9 @@ def align(
         for i, pair in more_ambiguous.items():
             ambiguous.setdefault(i, [j + len(plan) for j in pair])
     for i, js in links.items():
-        result.links[i] = sorted(js, key=lambda j: (-scores[i][j].score, units[j].id))
+        ranked = sorted(js, key=lambda j: (-scores[i][j].score, units[j].id))
+        top = scores[i][ranked[0]].score
+        # a weak extra unit next to a near-perfect one is not part of a spread item
+        result.links[i] = [j for j in ranked if scores[i][j].score >= top - SPREAD_WINDOW]
     result.ambiguous = ambiguous
     return result

@@ -29,16 +29,18 @@ def fallback_sections(plan: Plan) -> list[Section]:
     """For a plan with a task table: the body sections no task stands for, as second-tier evidence."""
     if not any(t.origin == "table" for t in plan.tasks):
         return []
-    return _leaf_sections(plan)
+    # a body paragraph a row is linked to may state more than the row (Nghệ An II.1 holds two
+    # outline items, its row 1.1 one), so linked sections stay in
+    return _leaf_sections(plan, keep_task_sections=True)
 
 
-def _leaf_sections(plan: Plan) -> list[Section]:
+def _leaf_sections(plan: Plan, keep_task_sections: bool = False) -> list[Section]:
     task_sections = {t.section for t in plan.tasks if t.section} | {t.id for t in plan.tasks}
     parents = {s.parent for s in plan.sections if s.parent}
     parts = {_top(s) for s in task_sections}
     out = []
     for s in plan.sections:
-        if s.id in parents or s.id in task_sections or s.kind == "appendix":
+        if s.id in parents or s.kind == "appendix" or (s.id in task_sections and not keep_task_sections):
             continue
         if parts and _top(s.id) not in parts:
             continue
