@@ -13,6 +13,7 @@ import regex
 
 from ..readers.document import Table, TableRow
 from ..text.fold import fold_ascii
+from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -33,8 +34,6 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _ROW_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,5})\.?$")
-_TERMINAL = regex.compile(r"[.;!?:]\s*[\"”)]?$")
-_LOWER_START = regex.compile(r"^\p{Ll}")
 
 
 @dataclass(slots=True)
@@ -133,16 +132,6 @@ def _cells(row: TableRow, roles: dict[str, int]) -> dict[str, str]:
     return {role: (row.cells[i].strip() if i < len(row.cells) else "") for role, i in roles.items()}
 
 
-def _join(left: str, right: str) -> str:
-    if not left:
-        return right
-    if not right:
-        return left
-    if regex.search(r"\S-$", left):  # "39-" + "NQ/TW": a token cut by the page break
-        return left + right
-    return f"{left} {right}"
-
-
 def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | None) -> bool:
     """Is a row without a number the rest of the previous row (cut by a page break), or a task of its own?
 
@@ -157,12 +146,12 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
         row.get("lead")
         and (row.get("deadline") or "deadline" not in row)
         and text
-        and not _LOWER_START.match(text)
-        and (not prev_text or _TERMINAL.search(prev_text))
+        and not LOWER_START.match(text)
+        and (not prev_text or CLAUSE_END.search(prev_text))
     )
     if own:
         return False
-    return opens_page or not text or bool(_LOWER_START.match(text)) or not _TERMINAL.search(prev_text)
+    return opens_page or not text or bool(LOWER_START.match(text)) or not CLAUSE_END.search(prev_text)
 
 
 def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
@@ -175,7 +164,7 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
         prev = out[-1] if out else None
         if not number and prev is not None and is_continuation(cells, row.opens_page, prev):
             for role, value in cells.items():
-                prev.cells[role] = _join(prev.cells.get(role, ""), value)
+                prev.cells[role] = join_fragments(prev.cells.get(role, ""), value)
             prev.line_end = row.line_end or row.line
             prev.parts += 1
             if row.page is not None and row.page not in prev.pages:
