@@ -20,9 +20,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_published_schema_is_current() -> None:
-    published = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
-    assert published == Plan.model_json_schema(), "run: python scripts/gen_schema.py"
+def test_published_schemas_are_current() -> None:
+    from plancompare.model.comparison import Comparison
+    from plancompare.model.reference import Reference
+
+    for name, model in (("plan", Plan), ("comparison", Comparison), ("reference", Reference)):
+        published = json.loads((ROOT / "docs" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert published == model.model_json_schema(), f"{name}: run python scripts/gen_schema.py"
 
 
 def test_parse_json_is_byte_identical_across_runs_and_round_trips() -> None:
