@@ -19,9 +19,17 @@ def parse(
     source: str | Path | bytes, *, options: ParseOptions | None = None, name: str | None = None
 ) -> Plan:
     """Parse a plan from a path or from bytes (PDF, DOCX, text, markdown, or a saved plan JSON)."""
-    from .pipeline import build_plan
+    from .guards import time_budget
 
     options = options or ParseOptions()
+    label = (name or "<bytes>") if isinstance(source, bytes) else str(source)
+    with time_budget(label, options.time_budget_s):  # --timeout: checked between pages and stages
+        return _parse(source, options, name)
+
+
+def _parse(source: str | Path | bytes, options: ParseOptions, name: str | None) -> Plan:
+    from .pipeline import build_plan
+
     if isinstance(source, bytes):
         if sniff(source, name or "") is SourceFormat.PLAN_JSON:
             return load_plan_json(source, name or "<bytes>")
