@@ -142,8 +142,8 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
         for index in range(n_pages):
             if time.monotonic() - started > options.time_budget_s:
                 raise DocumentTooLarge(
-                    f"{source.path}: reading took longer than {options.time_budget_s:.0f} s "
-                    f"(page {index + 1} of {n_pages}); raise the time budget or split the file"
+                    f"{source.path}: reading took longer than the time budget of {options.time_budget_s:g} s "
+                    f"(page {index + 1} of {n_pages}); raise --timeout or split the file"
                 )
             try:
                 page = pdf[index]
