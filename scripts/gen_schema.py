@@ -1,6 +1,6 @@
 """Write the JSON schema of the public models to docs/ (a test checks it is current).
 
-    python scripts/gen_schema.py
+python scripts/gen_schema.py
 """
 
 from __future__ import annotations
