@@ -3,7 +3,7 @@ scripts/make_bad_inputs.py) ends in its expected typed error or warning: through
 through the CLI (exit 2 with one stderr line and no traceback, or exit 0 with the warning in JSON).
 
 CLI runs are subprocesses with a time ceiling: a hang fails the case (this is not a speed test).
-They run two at a time in one session fixture, so the whole file stays within a few seconds."""
+They run two at a time, started with the module so they overlap the in-process tests."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -139,20 +140,20 @@ def _run_cli(case: dict[str, Any], workdir: Path) -> CliRun:
     return CliRun(done.returncode, done.stdout, done.stderr)
 
 
-@pytest.fixture(scope="module")
-def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CliRun]:
+@pytest.fixture(scope="module", autouse=True)
+def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Future[CliRun]]]:
+    """Starts every CLI run when the module starts, so the subprocesses overlap the in-process
+    tests above; `test_cli` waits for its own run."""
     cases = [c for c in MANIFEST if _skip_reason(c) is None]
-    dirs = [tmp_path_factory.mktemp(f"cli{i}") for i in range(len(cases))]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        runs = list(pool.map(_run_cli, cases, dirs))
-    return {c["file"]: r for c, r in zip(cases, runs, strict=True)}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        yield {c["file"]: pool.submit(_run_cli, c, tmp_path_factory.mktemp("cli")) for c in cases}
 
 
 @pytest.mark.parametrize("case", MANIFEST, ids=_ids())
-def test_cli(case: dict[str, Any], cli_runs: dict[str, CliRun]) -> None:
+def test_cli(case: dict[str, Any], cli_runs: dict[str, Future[CliRun]]) -> None:
     if reason := _skip_reason(case):
         pytest.skip(reason)
-    run = cli_runs[case["file"]]
+    run = cli_runs[case["file"]].result()
     assert run.returncode is not None, f"no answer within {CEILING_S} s (hang)"
     assert "Traceback" not in run.stderr
     if "error" in case:
