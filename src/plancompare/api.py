@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import InputNotFound, UnreadableDocument
+from .errors import InputNotFound, PlanCompareError, UnreadableDocument
 from .model.plan import Plan
 from .model.source import SourceFormat
 from .options import ParseOptions
@@ -23,8 +23,14 @@ def parse(
 
     options = options or ParseOptions()
     label = (name or "<bytes>") if isinstance(source, bytes) else str(source)
-    with time_budget(label, options.time_budget_s):  # --timeout: checked between pages and stages
-        return _parse(source, options, name)
+    try:
+        with time_budget(label, options.time_budget_s):  # --timeout: checked between pages and stages
+            return _parse(source, options, name)
+    except PlanCompareError as exc:
+        if label in str(exc):
+            raise
+        # Every message names the input, so a batch log line says which file failed.
+        raise type(exc)(f"{label}: {exc}") from exc
 
 
 def _parse(source: str | Path | bytes, options: ParseOptions, name: str | None) -> Plan:
