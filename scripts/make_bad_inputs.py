@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import gzip
 import io
 import json
 import random
@@ -483,6 +484,31 @@ def build() -> tuple[dict[str, bytes], list[dict[str, Any]]]:
     )
     add(
         "plan-no-diacritics.txt", _strip_marks(PLAN).encode(), "tone marks stripped by a portal", warning=None
+    )
+    add(
+        "plan-vni.txt",
+        vni(PLAN).encode("latin-1"),
+        "raw VNI-Windows bytes",
+        warning="legacy_encoding",
+        same_plan_as="plan-utf8.txt",
+    )
+    add(
+        "pptx-renamed.docx",
+        _zip({"ppt/presentation.xml": b"<p/>", "[Content_Types].xml": b"<Types/>"}),
+        "a PowerPoint file named .docx",
+        error="UnsupportedFormat",
+    )
+    add(
+        "odt-renamed.docx",
+        _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<c/>"}),
+        "an OpenDocument text named .docx",
+        error="UnsupportedFormat",
+    )
+    add(
+        "gzip.pdf",
+        gzip.compress(PLAN.encode(), mtime=0),
+        "a gzip-compressed plan named .pdf",
+        error="UnsupportedFormat",
     )
     add("plan-renamed.pdf", plan_utf8, "a text plan named .pdf", warning="format_mismatch")
     add(
