@@ -14,6 +14,7 @@ from .extract.linking import link_tasks_to_sections
 from .extract.metadata import extract_metadata
 from .extract.targets import find_targets
 from .extract.tasks import tasks_from_body, tasks_from_table
+from .guards import check_is_plan, check_time
 from .model import warning_codes as codes
 from .model.blocks import UnclassifiedBlock
 from .model.common import Span
@@ -105,8 +106,10 @@ def _section_model(node: SectionNode) -> Section:
 
 def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     options = options or ParseOptions()
+    check_is_plan(raw)  # NotAPlan: no Vietnamese text at all (guards.py)
     blocks = to_blocks(raw)
     layout = split_layout(blocks)
+    check_time("layout")  # --timeout (guards.py)
     builder = SectionBuilder(max_depth=options.max_nesting)
     _sections_of(builder, layout.body, layout.appendix)
     closing = read_closing(layout.closing)
@@ -132,6 +135,7 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     )
     meta, meta_warnings = extract_metadata(layout, closing, all_text, has_task_table=bool(table_tasks))
 
+    check_time("extraction")
     targets: list[TargetMention] = []
     deadlines: list[DeadlineMention] = []
     for node in nodes:

@@ -26,6 +26,7 @@ class Word:
     baseline: float
     size: float
     bold: bool = False
+    conf: float | None = None  # OCR word confidence, 0..100
 
 
 @dataclass(slots=True)

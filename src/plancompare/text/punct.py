@@ -8,7 +8,7 @@ import regex
 LOWER_START = regex.compile(r"^\p{Ll}")
 CLAUSE_END = regex.compile(r"[.;:!?…]\s*[\"”’)]?$|\./\.$")
 SENTENCE_END = regex.compile(r"[.!?]\s*[\"”’)]?$")
-_GLUED_HYPHEN = regex.compile(r"\S-$")
+_GLUED_HYPHEN = regex.compile(r"\S-$")  # searched on the last few characters: a merged cell grows long
 
 
 def join_fragments(left: str, right: str) -> str:
@@ -17,6 +17,6 @@ def join_fragments(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if _GLUED_HYPHEN.search(left) and not right[:1].isspace():
+    if _GLUED_HYPHEN.search(left[-8:]) and not right[:1].isspace():
         return left + right
     return f"{left} {right}"
