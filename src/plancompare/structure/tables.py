@@ -33,7 +33,7 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "text": ("noi dung", "nhiem vu", "ten nhiem vu", "cong viec", "giai phap"),
 }
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-_ROW_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,5})\.?$")
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5})\.?$")
 # Only the end of a merged cell can match an end-anchored pattern; searching the whole cell made
 # merging N continuation rows quadratic (10,000 unnumbered rows took 9 s).
 _TAIL = 64
