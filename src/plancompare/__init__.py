@@ -21,16 +21,30 @@ _LAZY = {
     "Plan": ("plancompare.model", "Plan"),
     "to_json": ("plancompare.serialize", "to_json"),
     "PlanCompareError": ("plancompare.errors", "PlanCompareError"),
+    "compare": ("plancompare.compare", "compare"),
+    "load_reference": ("plancompare.reference", "load_reference"),
 }
 
 if TYPE_CHECKING:
     from .api import load_plan_json, parse
+    from .compare import compare
     from .errors import PlanCompareError
     from .model import Plan
     from .options import ParseOptions
+    from .reference import load_reference
     from .serialize import to_json
 
-__all__ = ["ParseOptions", "Plan", "PlanCompareError", "__version__", "load_plan_json", "parse", "to_json"]
+__all__ = [
+    "ParseOptions",
+    "Plan",
+    "PlanCompareError",
+    "__version__",
+    "compare",
+    "load_plan_json",
+    "load_reference",
+    "parse",
+    "to_json",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import InputNotFound, UnreadableDocument
+from .errors import InputNotFound, PlanCompareError, UnreadableDocument
 from .model.plan import Plan
 from .model.source import SourceFormat
 from .options import ParseOptions
-from .readers import read_bytes, read_path
+from .readers import RawDocument, read_bytes, read_path
 from .readers.sniff import sniff
 
 
@@ -19,19 +19,38 @@ def parse(
     source: str | Path | bytes, *, options: ParseOptions | None = None, name: str | None = None
 ) -> Plan:
     """Parse a plan from a path or from bytes (PDF, DOCX, text, markdown, or a saved plan JSON)."""
-    from .pipeline import build_plan
+    from .guards import time_budget
 
     options = options or ParseOptions()
+    label = (name or "<bytes>") if isinstance(source, bytes) else str(source)
+    try:
+        with time_budget(label, options.time_budget_s):  # --timeout: checked between pages and stages
+            return _parse(source, options, name)
+    except PlanCompareError as exc:
+        if label in str(exc):
+            raise
+        # Every message names the input, so a batch log line says which file failed.
+        raise type(exc)(f"{label}: {exc}") from exc
+
+
+def _parse(source: str | Path | bytes, options: ParseOptions, name: str | None) -> Plan:
     if isinstance(source, bytes):
         if sniff(source, name or "") is SourceFormat.PLAN_JSON:
             return load_plan_json(source, name or "<bytes>")
-        return build_plan(read_bytes(source, name or "<bytes>", options), options)
+        return _build(read_bytes(source, name or "<bytes>", options), options)
     path = Path(source)
     if path.is_file() and path.stat().st_size < options.max_bytes:
         head = path.read_bytes()[:4096]
         if head.lstrip().startswith(b"{") and sniff(head, str(path)) is SourceFormat.PLAN_JSON:
             return load_plan_json(path.read_bytes(), str(path))
-    return build_plan(read_path(path, options), options)
+    return _build(read_path(path, options), options)
+
+
+def _build(raw: RawDocument, options: ParseOptions) -> Plan:
+    # Imported after reading: an unreadable file fails without loading the extraction stages.
+    from .pipeline import build_plan
+
+    return build_plan(raw, options)
 
 
 def load_plan_json(data: bytes | str | Path, name: str | None = None) -> Plan:

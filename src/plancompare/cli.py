@@ -23,6 +23,12 @@ class PlanFormat(StrEnum):
     text = "text"
 
 
+class OcrChoice(StrEnum):
+    auto = "auto"
+    never = "never"
+    always = "always"
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
@@ -46,15 +52,39 @@ def parse(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
-    max_pages: Annotated[int, typer.Option(help="Most pages to read.")] = 500,
-    ocr: Annotated[str, typer.Option(help="auto | never | always")] = "auto",
-    jobs: Annotated[int, typer.Option(help="Parallel OCR workers.")] = 1,
+    max_pages: Annotated[
+        int, typer.Option(min=1, help="Most pages to read; the rest is skipped with a warning.")
+    ] = 500,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file, in bytes.")] = 200 * 1024 * 1024,
+    timeout: Annotated[
+        float, typer.Option(min=0.001, help="Time budget of the parse, in seconds; over it the parse fails.")
+    ] = 300.0,
+    max_docx_uncompressed: Annotated[
+        int, typer.Option(min=1, help="Largest unpacked size of a .docx, in bytes (zip-bomb guard).")
+    ] = 100 * 1024 * 1024,
+    max_nesting: Annotated[int, typer.Option(min=1, help="Deepest section nesting kept.")] = 12,
+    ocr: Annotated[
+        OcrChoice, typer.Option(help="OCR pages without a text layer: auto | never | always")
+    ] = OcrChoice.auto,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="Parallel OCR workers.")] = 1,
 ) -> None:
     """Parse a plan into metadata, sections, tasks, units, deadlines and targets."""
     from .api import parse as parse_plan
-    from .options import ParseOptions
+    from .guards import hard_timeout
+    from .options import OcrMode, ParseOptions
 
-    plan = parse_plan(file, options=ParseOptions(max_pages=max_pages, ocr=ocr, jobs=jobs))  # type: ignore[arg-type]
+    options = ParseOptions(
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        time_budget_s=timeout,
+        max_docx_uncompressed=max_docx_uncompressed,
+        max_nesting=max_nesting,
+        ocr=OcrMode(ocr.value),
+        jobs=jobs,
+    )
+    # Backstop for a stage that never reaches a cooperative check: a little after the budget.
+    with hard_timeout(timeout * 1.1 + 1.0, str(file)):
+        plan = parse_plan(file, options=options)
     if fmt is PlanFormat.json:
         from .serialize import to_json
 
@@ -87,8 +117,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+    except (click.ClickException, typer.TyperException) as exc:
+        # Usage errors (bad flag value, unknown command): typer >= 0.20 vendors its own click, whose
+        # exceptions are not click's, so both are caught here.
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            print(f"plancompare: {exc}", file=sys.stderr)
         sys.exit(2)
     except (click.exceptions.Abort, KeyboardInterrupt):
         print("plancompare: interrupted", file=sys.stderr)

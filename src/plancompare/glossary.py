@@ -34,6 +34,7 @@ class Glossary:
     _exact: dict[str, str] = field(default_factory=dict)
     _ascii: dict[str, str] = field(default_factory=dict)
     _patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
+    _surface: list[str] = field(default_factory=list)
 
     def lookup(self, text: str) -> UnitEntry | None:
         """The glossary entry `text` names, tolerant of case, tone placement, "các", marks lost to
@@ -61,19 +62,24 @@ class Glossary:
         hit = process.extractOne(akey, self._ascii.keys(), scorer=fuzz.ratio, score_cutoff=92)
         return self.entries[self._ascii[hit[0]]] if hit else None
 
+    def surface_forms(self) -> list[str]:
+        """Every name, alias and abbreviation as written in the glossary (for phrase matchers)."""
+        return list(self._surface)
+
     def same_role(self, a: str, b: str) -> bool:
-        """Two canonical units do the same job, at the same or neighbouring levels."""
+        """Two canonical units do the same job, at the same or neighbouring levels: one is the
+        other's counterpart or member, or they share one ("UBND các cấp", whose members include
+        UBND tỉnh, and "UBND các xã, phường", whose counterpart is UBND tỉnh)."""
         if a == b:
             return True
         ea, eb = self.entries.get(a), self.entries.get(b)
         if ea is None or eb is None:
             return False
-        return (
-            b in ea.counterparts
-            or a in eb.counterparts
-            or bool(set(ea.members) & {b})
-            or bool(set(eb.members) & {a})
-        )
+        return bool(self._role_set(ea) & self._role_set(eb))
+
+    @staticmethod
+    def _role_set(e: UnitEntry) -> set[str]:
+        return {e.id, *e.counterparts, *e.members}
 
     def find_province(self, text: str) -> str | None:
         t = fold(text)
@@ -85,7 +91,7 @@ class Glossary:
 
 def clean_unit_key(text: str) -> str:
     t = _NOTE.sub("", text)
-    return _EDGE.sub("", fold(t))
+    return str(_EDGE.sub("", fold(t)))
 
 
 def _as_list(value: Any) -> list[str]:
@@ -100,7 +106,10 @@ def _as_list(value: Any) -> list[str]:
 def load_glossary() -> Glossary:
     import yaml
 
-    raw = yaml.safe_load(resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8"))
+    text = resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8")
+    # libyaml's loader is 25x faster than the pure-Python one (9 ms vs 220 ms for the glossary)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(text, Loader=loader)
     entries: dict[str, UnitEntry] = {}
     names: dict[str, list[str]] = {}
     for section in ("units", "groups", "former_units"):
@@ -136,6 +145,7 @@ def load_glossary() -> Glossary:
                 g._patterns.append((regex.compile(pattern), unit_id))
                 continue
             key = clean_unit_key(alias)
+            g._surface.append(alias)
             # first writer wins: units before groups before former units, names before aliases
             g._exact.setdefault(key, unit_id)
             g._ascii.setdefault(fold_ascii(key), unit_id)

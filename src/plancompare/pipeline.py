@@ -9,11 +9,12 @@ from collections import Counter
 import regex
 
 from .extract.closing import read_closing
-from .extract.deadlines import find_deadline
+from .extract.deadlines import find_deadlines
 from .extract.linking import link_tasks_to_sections
 from .extract.metadata import extract_metadata
 from .extract.targets import find_targets
 from .extract.tasks import tasks_from_body, tasks_from_table
+from .guards import check_is_plan, check_time
 from .model import warning_codes as codes
 from .model.blocks import UnclassifiedBlock
 from .model.common import Span
@@ -105,8 +106,10 @@ def _section_model(node: SectionNode) -> Section:
 
 def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     options = options or ParseOptions()
+    check_is_plan(raw)  # NotAPlan: no Vietnamese text at all (guards.py)
     blocks = to_blocks(raw)
     layout = split_layout(blocks)
+    check_time("layout")  # --timeout (guards.py)
     builder = SectionBuilder(max_depth=options.max_nesting)
     _sections_of(builder, layout.body, layout.appendix)
     closing = read_closing(layout.closing)
@@ -132,15 +135,16 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     )
     meta, meta_warnings = extract_metadata(layout, closing, all_text, has_task_table=bool(table_tasks))
 
+    check_time("extraction")
     targets: list[TargetMention] = []
     deadlines: list[DeadlineMention] = []
     for node in nodes:
         own = "\n".join([node.title, *(p.text for p in node.paragraphs[1:] if p.marker is None)])
         for t in find_targets(own):
             targets.append(TargetMention(**t.model_dump(), where=node.id))
-        d = find_deadline(own)
-        if d.kind is not DeadlineKind.UNSPECIFIED:
-            deadlines.append(DeadlineMention(**d.model_dump(), where=node.id))
+        for d in find_deadlines(own):
+            if d.kind is not DeadlineKind.UNSPECIFIED:
+                deadlines.append(DeadlineMention(**d.model_dump(), where=node.id))
     for task in tasks:
         if task.origin == "table":
             targets.extend(TargetMention(**t.model_dump(), where=task.id) for t in task.targets)

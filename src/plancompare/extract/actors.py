@@ -22,18 +22,17 @@ _PREDICATES = (
     "định kỳ", "là cơ quan", "là đầu mối", "làm đầu mối", "quan tâm", "ban hành", "phân bổ", "bảo đảm",
     "đảm bảo", "thường xuyên", "tích cực", "kịp thời", "cung cấp", "hỗ trợ", "tạo điều kiện",
 )  # fmt: skip
-# "tổ chức" after "các"/"," is a noun ("các tổ chức chính trị - xã hội"), not the verb
+# Case-sensitive on purpose: a predicate inside a sentence is lower case, while the same words in
+# a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun.
 _PREDICATE = regex.compile(
     r"(?<!\b(?:các|những|và)\s)(?<!,\s)(?<=\s)(?:"
     + "|".join(regex.escape(p) for p in _PREDICATES)
-    + r")(?!\p{L})",
-    regex.IGNORECASE,
+    + r")(?!\p{L})"
 )
 _SUPPORT = regex.compile(r"\bphối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+", regex.IGNORECASE)
 _SUPPORT_END = regex.compile(
     r"[.;:]|\s(?:để|nhằm|tham mưu|triển khai|theo dõi|thực hiện|tổ chức thực hiện|xây dựng|hướng dẫn|kiểm tra|"
-    r"đôn đốc|báo cáo|rà soát|nghiên cứu|chỉ đạo|trong việc|tiếp tục)(?!\p{L})",
-    regex.IGNORECASE,
+    r"đôn đốc|báo cáo|rà soát|nghiên cứu|chỉ đạo|trong việc|tiếp tục|(?<!các\s)(?<!,\s)tổ chức)(?!\p{L})"
 )
 MAX_SUBJECT = 240
 
@@ -63,3 +62,16 @@ def support_units(text: str) -> list[UnitRef]:
     if not span or not starts_like_unit(span):
         return []
     return [to_ref(u) for u in split_units(span)]
+
+
+def heading_units(title: str) -> list[UnitRef]:
+    """An item whose heading only names who does it ("2. Giao Sở Xây dựng", "1. Công an tỉnh, các
+    sở, ban, ngành và Ủy ban nhân dân các xã, phường") over the paragraph saying what."""
+    t = _PREFIX.sub("", title.strip()).rstrip(" :.")
+    if not t or len(t) > MAX_SUBJECT or _PREDICATE.search(t) or not starts_like_unit(t):
+        return []
+    units = split_units(t)
+    glossary = load_glossary()
+    if not all(starts_like_unit(u) or glossary.lookup(u) for u in units):
+        return []
+    return [to_ref(u) for u in units]

@@ -32,9 +32,19 @@ def title_case_role(text: str) -> str:
     return _TITLE_WORDS.get(t, sentence_case(t))
 
 
+_ABBREVIATIONS = (
+    (regex.compile(r"^UBND\b", regex.IGNORECASE), "Ủy ban nhân dân"),
+    (regex.compile(r"^HĐND\b", regex.IGNORECASE), "Hội đồng nhân dân"),
+    (regex.compile(r"^UBMTTQ(?:VN)?\b", regex.IGNORECASE), "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+)
+
+
 def organization_case(text: str) -> str:
-    """Unit names: the glossary's spelling for the known part, provinces by their names."""
+    """Unit names: the glossary's spelling for the known part, provinces by their names;
+    "UBND TỈNH HÀ TĨNH" -> "Ủy ban nhân dân tỉnh Hà Tĩnh" (an issuer is written out in full)."""
     t = " ".join(text.split())
+    for pattern, full in _ABBREVIATIONS:
+        t = pattern.sub(full.upper(), t)
     g = load_glossary()
     entry = g.lookup(t)
     if entry is not None and "{" not in entry.name and fold(entry.name) == fold(t):

@@ -28,7 +28,7 @@ class Closing:
 
 
 def clean_recipient(text: str) -> str:
-    return _CLEAN.sub("", text)
+    return str(_CLEAN.sub("", text))
 
 
 def addressees(paras: list[Paragraph]) -> list[str]:
@@ -58,9 +58,16 @@ def read_closing(paras: list[Paragraph]) -> Closing:
             continue
         is_dash = p.marker is not None and p.marker.kind in (MarkerKind.DASH, MarkerKind.PLUS)
         same_column = recipients_column is None or p.column == recipients_column or p.column == 0
-        if in_recipients and same_column and (is_dash or (p.column and p.column == recipients_column)):
+        listed = t.rstrip().endswith((";", ",")) or t.startswith("Lưu")  # a list without dashes
+        if (
+            in_recipients
+            and same_column
+            and (is_dash or listed or (p.column and p.column == recipients_column))
+        ):
             c.recipient_paras.append(p)
             c.recipients.append(clean_recipient(t))
+            if t.startswith("Lưu"):
+                in_recipients = False  # "Lưu: VT, …" closes the list
             continue
         if CAPACITY.match(t):
             c.capacities.append(capacity_case(t))

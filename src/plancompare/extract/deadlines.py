@@ -23,14 +23,20 @@ ANNUAL = regex.compile(r"\b(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b|\
 PER_SCHEDULE = regex.compile(
     r"\btheo\s+(?:kế hoạch|tiến độ|lộ trình|yêu cầu|chỉ đạo|thời gian|quy định)\b|\bkhi có yêu cầu\b"
 )
-PERIOD = regex.compile(r"\bgiai đoạn\s+(\d{4})\s*-\s*(\d{4})\b|\b(\d{4})\s*-\s*(\d{4})\b")
+PERIOD = regex.compile(r"\bgiai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b")
 DAY_MONTH = regex.compile(
-    r"\b(?P<before>trước|chậm nhất|không muộn hơn|đến|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
+    r"\b(?P<before>trước|chậm nhất|không muộn hơn|hoàn thành|xong|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
     r"\s*(?P<m>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4}))?\b"
 )
 MONTH = regex.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
 QUARTER = regex.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
 YEAR = regex.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
+# a cell that is only a year ("Năm 2026", "2026") means within that year
+BARE_YEAR = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
+_RUNNING_DUE = regex.compile(
+    r"\b(?:trong|trước|hết|cuối|đến hết|xong|hoàn thành)\s+(?:trong\s+)?(?:tháng\s+\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
+    r"|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*\d{4}|năm\s+\d{4})\b"
+)
 _BEFORE = regex.compile(r"\b(?:trước|chậm nhất|không muộn hơn)\b")
 # in running text, "hằng năm" marks a deadline only next to an act done each year
 _ANNUAL_ACT = regex.compile(
@@ -104,6 +110,9 @@ def parse_deadline(text: str | None) -> Deadline:
     t = fold(text)
     d = Deadline(text=text.strip(), kind=DeadlineKind.OTHER)
     cues = _cues(t)
+    bare = BARE_YEAR.match(t)
+    if bare:
+        cues = [_Cue(0, DeadlineKind.DATE, bare)]
     if not cues:
         return d
     first = cues[0]
@@ -130,23 +139,37 @@ _SENTENCE = regex.compile(r"[^.;]+[.;]?")
 
 
 def find_deadline(text: str) -> Deadline:
-    """The deadline stated inside running text (a body task), or kind "unspecified"."""
+    """The first deadline stated inside running text (a body task), or kind "unspecified"."""
+    found = find_deadlines(text)
+    return found[0] if found else Deadline()
+
+
+def find_deadlines(text: str) -> list[Deadline]:
+    """Every deadline stated in running text, one per clause at most, in order."""
+    out: list[Deadline] = []
     t = fold(text)
     for m in _SENTENCE.finditer(t):
         clause = m.group(0)
         start = m.start()
         cue = _ANNUAL_ACT.search(clause)
         dm = DAY_MONTH.search(clause)
-        dated = (
-            MONTH.search(clause)
-            or QUARTER.search(clause)
-            or (dm if dm and (dm.group("y") or dm.group("before")) else None)
-        )
+        # running text is full of cited documents' dates ("số 1560/QĐ-TTg ngày 18/7/2025", "ngày 30
+        # tháng 10 năm 2024"): only a date after a deadline word is a deadline
+        dated = _RUNNING_DUE.search(clause) or (dm if dm and dm.group("before") else None)
         hit = cue or dated
         if hit is None:
             continue
-        lo = min(x.start() for x in (cue, dated) if x is not None)
-        hi = max(x.end() for x in (cue, dated) if x is not None)
+        spans = [(dated.start(), dated.end())] if dated is not None else []
+        if cue is not None:
+            # the phrase is "định kỳ … hằng năm" or "hằng năm", not the act around it
+            yearly = regex.search(r"(?:hằng|hàng)\s+năm", clause[cue.start() : cue.end()])
+            assert yearly is not None
+            head = (
+                cue.start() if clause[cue.start() :].startswith("định kỳ") else cue.start() + yearly.start()
+            )
+            spans.append((head, cue.start() + yearly.end()))
+        lo = min(a for a, _ in spans)
+        hi = max(b for _, b in spans)
         if dm is not None and dm.group("before") and (cue is not None or dated is dm):
             lo, hi = min(lo, dm.start()), max(hi, dm.end())
         if cue is not None:
@@ -157,5 +180,5 @@ def find_deadline(text: str) -> Deadline:
         parsed = parse_deadline(phrase)
         if cue is not None and parsed.kind is not DeadlineKind.ANNUAL and not (dated and not dm):
             parsed.kind, parsed.recurs, parsed.date = DeadlineKind.ANNUAL, "annual", None
-        return parsed
-    return Deadline()
+        out.append(parsed)
+    return out

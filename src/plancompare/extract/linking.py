@@ -17,7 +17,7 @@ def _score(a: str, b: str) -> float:
 
 
 def _best(text: str, candidates: list[SectionNode]) -> SectionNode | None:
-    scored = sorted(((_score(text, c.own_text), c.id, c) for c in candidates), key=lambda x: (-x[0], x[1]))
+    scored = sorted(((_score(text, c.text), c.id, c) for c in candidates), key=lambda x: (-x[0], x[1]))
     if scored and scored[0][0] >= MIN_SCORE:
         return scored[0][2]
     return None
@@ -34,7 +34,9 @@ def link_tasks_to_sections(tasks: list[Task], groups: list[TaskGroup], roots: li
             group_node[g.number] = node
     for task in tasks:
         scope = group_node.get(task.group or "")
-        candidates = scope.walk() if scope is not None else every
+        pool = scope.walk() if scope is not None else every
+        # tasks restate items, so prefer the innermost sections; a heading without items is its own item
+        candidates = [n for n in pool if not n.children] or pool
         node = _best(task.text, candidates)
         if node is not None:
             task.section = node.id

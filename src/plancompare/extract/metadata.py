@@ -127,7 +127,7 @@ def extract_metadata(
     blank_number = False
     so = next((p for p in header if SO_LINE.match(p.text)), None)
     if so is not None:
-        meta.number, meta.doc_type, blank_number = parse_number(SO_LINE.match(so.text).group(1))  # type: ignore[union-attr]
+        meta.number, meta.doc_type, blank_number = parse_number(SO_LINE.match(so.text).group(1))
     if layout.type_line is not None:
         name = type_name_of(layout.type_line.text)
         if name:

@@ -82,6 +82,8 @@ def find_targets(text: str) -> list[Target]:
             for am in _ANNUAL.finditer(window):
                 annual_m = am
             period = "annual" if annual_m and (year_m is None or annual_m.start() > year_m.start()) else None
+            if _ANNUAL.match(folded[m.end() :].lstrip()):  # "giảm 3,5% mỗi năm"
+                period = "annual"
             if period and by_year and year_m and annual_m and year_m.start() > annual_m.start():
                 period = None
             number_start = m.start("v1")

@@ -9,7 +9,7 @@ from ..structure.markers import MarkerKind
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
-from .actors import lead_units, support_units
+from .actors import heading_units, lead_units, support_units
 from .deadlines import find_deadline, parse_deadline
 from .targets import find_targets
 from .units import unit_refs
@@ -26,7 +26,9 @@ def _group_of(number: str | None, current: str | None) -> str | None:
 def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup]]:
     tasks: list[Task] = []
     groups: list[TaskGroup] = []
-    has_groups = any(r.kind == "group" for r in rows)
+    # "6. Chế độ báo cáo" with units and a deadline among groups "1".."5" is a group of its own;
+    # "3" under Roman groups "I", "II" is a task of the current group
+    arabic_groups = any(r.kind == "group" and (r.number or "").isdigit() for r in rows)
     current: str | None = None
     unnumbered = 0
     last_number: str | None = None
@@ -39,7 +41,7 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
             last_number, unnumbered = number, 0
             continue
         group = _group_of(number, current)
-        if number and "." not in number and has_groups:
+        if number and number.isdigit() and arabic_groups:
             group = current = number
         if number:
             ident, last_number, unnumbered = number, number, 0
@@ -73,9 +75,14 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
 
 def _is_task_section(node: SectionNode) -> bool:
     title = fold_ascii(node.title)
-    return node.kind in (MarkerKind.ROMAN, MarkerKind.ARABIC, MarkerKind.PART, MarkerKind.CHAPTER) and any(
-        w in title[:60] for w in _TASK_SECTION_WORDS
+    heading_kinds = (
+        MarkerKind.ROMAN,
+        MarkerKind.ARABIC,
+        MarkerKind.PART,
+        MarkerKind.CHAPTER,
+        MarkerKind.ARTICLE,
     )
+    return node.kind in heading_kinds and any(w in title[:60] for w in _TASK_SECTION_WORDS)
 
 
 def _task_sections(roots: list[SectionNode]) -> list[SectionNode]:
@@ -86,14 +93,6 @@ def _task_sections(roots: list[SectionNode]) -> list[SectionNode]:
         if not _is_task_section(node) or not node.children:
             continue
         if any(_is_task_section(c) and c.children for c in node.children):
-            continue
-        if (
-            node.kind is MarkerKind.ROMAN
-            and any(
-                c.kind is MarkerKind.ARABIC and not _is_task_section(c) and c.children for c in node.children
-            )
-            and any(_is_task_section(c) for c in node.children)
-        ):
             continue
         out.append(node)
     return out
@@ -108,35 +107,45 @@ def _leaves(node: SectionNode) -> list[SectionNode]:
     return [leaf for c in items for leaf in _leaves(c)]
 
 
+def _is_heading(text: str) -> bool:
+    return len(text) < 100 and not text.rstrip().endswith((".", ";"))
+
+
+def _body_task(leaf: SectionNode) -> Task | None:
+    """A task from a body item; None for an item that names no actor when actors are required."""
+    heading = _is_heading(leaf.own_text) and len(leaf.paragraphs) > 1
+    text = leaf.text if heading else leaf.own_text
+    lead = lead_units(leaf.own_text)
+    if not lead and heading:
+        lead = heading_units(leaf.own_text) or lead_units(leaf.paragraphs[1].text)
+    first, last = leaf.paragraphs[0], leaf.paragraphs[-1]
+    return Task(
+        id=leaf.id,
+        number=leaf.number,
+        group=leaf.parent.id if leaf.parent else None,
+        section=leaf.id,
+        text=text,
+        lead_units=lead,
+        support_units=support_units(text),
+        deadline=find_deadline(text),
+        targets=find_targets(text),
+        origin="body",
+        span=Span(page=first.page, line_start=first.line_start, line_end=last.line_end),
+    )
+
+
 def tasks_from_body(roots: list[SectionNode]) -> list[Task]:
-    tasks: list[Task] = []
-    for section in _task_sections(roots):
-        for leaf in _leaves(section):
-            if leaf is section:
-                continue
-            text = (
-                leaf.text
-                if leaf.kind in (MarkerKind.ARABIC, MarkerKind.ROMAN) and leaf.children
-                else leaf.own_text
-            )
-            first = leaf.paragraphs[0] if leaf.paragraphs else None
-            tasks.append(
-                Task(
-                    id=leaf.id,
-                    number=leaf.number,
-                    group=leaf.parent.id if leaf.parent else None,
-                    section=leaf.id,
-                    text=text,
-                    lead_units=lead_units(leaf.own_text),
-                    support_units=support_units(leaf.own_text),
-                    deadline=find_deadline(leaf.own_text),
-                    targets=find_targets(text),
-                    origin="body",
-                    span=Span(
-                        page=first.page if first else None,
-                        line_start=first.line_start if first else 0,
-                        line_end=leaf.paragraphs[-1].line_end if leaf.paragraphs else 0,
-                    ),
-                )
-            )
-    return tasks
+    """Items of the task sections; without task sections, the numbered items that assign work to a
+    unit (a công văn's "1. Giao Sở Xây dựng …")."""
+    sections = _task_sections(roots)
+    if sections:
+        leaves = [leaf for s in sections for leaf in _leaves(s) if leaf is not s]
+        return [t for leaf in leaves if (t := _body_task(leaf)) is not None]
+    items = [
+        n
+        for r in roots
+        for n in r.walk()
+        if n.level <= 2 and n.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
+    ]
+    tasks = [t for n in items if not n.children and (t := _body_task(n)) is not None]
+    return [t for t in tasks if t.lead_units]

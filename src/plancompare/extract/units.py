@@ -29,30 +29,39 @@ def starts_like_unit(text: str) -> bool:
     return bool(_HEAD.match(fold(text)))
 
 
+def _joined(pieces: list[str], seps: list[str], i: int, j: int) -> str:
+    """Pieces i..j-1 with the separators that stood between them."""
+    return "".join(p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i))
+
+
+def _is_tail(piece: str, sep: str, glossary: Glossary) -> bool:
+    """A short piece after a comma that names no unit finishes the list before it
+    ("UBND các phường, xã, đặc khu")."""
+    return (
+        sep.strip() == ","
+        and len(piece.split()) <= 2
+        and not starts_like_unit(piece)
+        and glossary.lookup(piece) is None
+    )
+
+
 def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]:
     """Group comma/và pieces into units: longest run the glossary knows, else a piece that starts
     like a unit name takes the following pieces that do not."""
     out: list[str] = []
     i = 0
     while i < len(pieces):
-        best = 0
-        for j in range(len(pieces), i, -1):
-            candidate = "".join(
-                p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i)
-            )
-            if glossary.lookup(candidate) is not None:
-                best = j
-                break
+        best = next((j for j in range(len(pieces), i, -1) if glossary.lookup(_joined(pieces, seps, i, j))), 0)
         if best:
-            out.append(
-                "".join(p + (seps[k] if k < best - 1 else "") for k, p in enumerate(pieces[i:best], start=i))
-            )
+            while best < len(pieces) and _is_tail(pieces[best], seps[best - 1], glossary):
+                best += 1
+            out.append(_joined(pieces, seps, i, best))
             i = best
             continue
         j = i + 1
         while j < len(pieces) and not starts_like_unit(pieces[j]) and glossary.lookup(pieces[j]) is None:
             j += 1
-        out.append("".join(p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i)))
+        out.append(_joined(pieces, seps, i, j))
         i = j
     return out
 

@@ -12,7 +12,8 @@ from ..model.source import SourceFormat, SourceInfo
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from .document import RawDocument
-from .sniff import decode_text, format_from_extension, sniff
+from .encoding import decode
+from .sniff import format_from_extension, sniff
 
 __all__ = ["RawDocument", "read_bytes", "read_path"]
 
@@ -37,7 +38,7 @@ def read_path(path: str | Path, options: ParseOptions | None = None) -> RawDocum
 def read_bytes(data: bytes, name: str = "<bytes>", options: ParseOptions | None = None) -> RawDocument:
     options = options or ParseOptions()
     if not data.strip():
-        raise UnreadableDocument(f"{name}: the file is empty")
+        raise UnreadableDocument(f"{name}: the file is empty (or only blanks); re-download or re-export it")
     if len(data) > options.max_bytes:
         raise DocumentTooLarge(f"{name}: {len(data):,} bytes is over the limit of {options.max_bytes:,}")
     fmt = sniff(data, name)
@@ -69,14 +70,22 @@ def _dispatch(fmt: SourceFormat, data: bytes, source: SourceInfo, options: Parse
         from .docx import read_docx
 
         return read_docx(data, source, options)
-    if fmt is SourceFormat.MARKDOWN:
+    if fmt in (SourceFormat.MARKDOWN, SourceFormat.TEXT):
         from .markdown import read_markdown
-
-        return read_markdown(decode_text(data), source)
-    if fmt is SourceFormat.TEXT:
         from .text import read_text
 
-        return read_text(decode_text(data), source)
+        decoded = decode(data)
+        reader = read_markdown if fmt is SourceFormat.MARKDOWN else read_text
+        doc = reader(decoded.text, source)
+        if decoded.legacy is not None:
+            doc.warnings.append(
+                ParseWarning(
+                    code=codes.LEGACY_ENCODING,
+                    message=f"the text is in the legacy {decoded.legacy.value.upper()} encoding and was "
+                    "converted to Unicode; check names and numbers against the original",
+                )
+            )
+        return doc
     raise UnsupportedFormat(
         f"{source.path}: a {fmt.value} file is a comparison input, not a document to parse"
     )

@@ -1,5 +1,6 @@
-"""Markdown converted from PDF: `#` headings (levels unreliable), **bold**, *italic*, and
-tab-separated table rows whose cells may carry HTML. Markup is removed and kept as cues."""
+"""Markdown converted from PDF: `#` headings (levels unreliable), **bold**, *italic*, and tables —
+tab-separated rows or pipe tables (`| STT | Nội dung |`) — whose cells may carry HTML. Markup is
+removed and kept as cues."""
 
 from __future__ import annotations
 
@@ -23,8 +24,20 @@ def _strip_emphasis(text: str) -> str:
     return text.replace("**", "")
 
 
+_PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
+_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+
+
 def _is_table_line(raw: str) -> bool:
-    return raw.count("\t") >= 2
+    return raw.count("\t") >= 2 or bool(_PIPE_ROW.match(raw) and raw.count("|") >= 3)
+
+
+def _cells(raw: str) -> list[str]:
+    if raw.count("\t") >= 2:
+        return raw.split("\t")
+    inner = raw.strip()[1:-1]
+    return [c.replace("\\|", "|") for c in _PIPE_SPLIT.split(inner)]
 
 
 def read_markdown(text: str, source: SourceInfo) -> RawDocument:
@@ -35,7 +48,9 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
     blank_before = True
     for number, raw in enumerate(split_lines(nfc(text)), start=1):
         if _is_table_line(raw):
-            cells = [cell_text(c) for c in raw.split("\t")]
+            if _PIPE_RULE.match(raw):
+                continue  # the |---|---| line under a pipe table's header
+            cells = [cell_text(c) for c in _cells(raw)]
             total += sum(non_space_len(c) for c in cells)
             if table is None:
                 table = Table(rows=[], line=number)

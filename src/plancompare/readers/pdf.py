@@ -137,60 +137,77 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
     pages: list[PageContent | None] = [None] * n_pages
     scans: list[int] = []
     legacy_fonts: dict[str, int] = {}
+    failed = 0
     try:
         for index in range(n_pages):
             if time.monotonic() - started > options.time_budget_s:
                 raise DocumentTooLarge(
-                    f"{source.path}: reading took longer than {options.time_budget_s:.0f} s "
-                    f"(page {index + 1} of {n_pages}); raise the time budget or split the file"
+                    f"{source.path}: reading took longer than the time budget of {options.time_budget_s:g} s "
+                    f"(page {index + 1} of {n_pages}); raise --timeout or split the file"
                 )
-            page = pdf[index]
-            if pdfium_raw.FPDFPage_GetAnnotCount(page) > 0:
-                # Signing systems stamp the number and date into widget appearances ("Số: 7432");
-                # flattening puts that text on the page where pdfium's text layer sees it.
-                pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY)
-                page.close()
-                page = pdf[index]
-            textpage = page.get_textpage()
             try:
-                pg = page_glyphs(page, textpage)
-            finally:
-                textpage.close()
-            n_chars = sum(len(g.text) for g in pg.glyphs)
-            scanned = n_chars < MIN_TEXT_CHARS and pg.image_cover > 0.3
-            if options.ocr is OcrMode.ALWAYS or (scanned and options.ocr is OcrMode.AUTO):
-                scans.append(index)
+                page = pdf[index]
+                if pdfium_raw.FPDFPage_GetAnnotCount(page) > 0:
+                    # Signing systems stamp the number and date into widget appearances ("Số: 7432");
+                    # flattening puts that text on the page where pdfium's text layer sees it.
+                    pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY)
+                    page.close()
+                    page = pdf[index]
+                textpage = page.get_textpage()
+                try:
+                    pg = page_glyphs(page, textpage)
+                finally:
+                    textpage.close()
+                n_chars = sum(len(g.text) for g in pg.glyphs)
+                scanned = n_chars < MIN_TEXT_CHARS and pg.image_cover > 0.3
+                if options.ocr is OcrMode.ALWAYS or (scanned and options.ocr is OcrMode.AUTO):
+                    scans.append(index)
+                    page.close()
+                    continue
+                if scanned:
+                    warnings.append(
+                        ParseWarning(
+                            code=codes.PAGE_ERROR,
+                            message="the page is an image without a text layer and OCR is off (--ocr auto reads it)",
+                            page=index + 1,
+                        )
+                    )
+                for name in pg.legacy_fonts:
+                    legacy_fonts.setdefault(name, index + 1)
+                words = glyph_words(pg.glyphs)
+                tables: list[GridTable] = []
+                if (pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2:
+                    # Rules drawn straight on the page give the grid directly; paths inside form
+                    # XObjects, or boxes that form no grid, go to pdfplumber's lattice finder.
+                    tables = [] if pg.nested_paths else rule_tables(pg.h_lines, pg.v_lines)
+                    if not tables:
+                        if plumber is None:
+                            import pdfplumber
+
+                            plumber = pdfplumber.open(io.BytesIO(data))
+                        from .pdf_tables import plumber_tables
+
+                        tables = plumber_tables(plumber.pages[index])
+                pages[index] = assemble_page(index + 1, words, tables, pg.width, pg.height)
                 page.close()
-                continue
-            if scanned:
+            except PlanCompareError:
+                raise
+            except Exception as exc:  # one corrupt page costs that page, not the whole document
+                failed += 1
                 warnings.append(
                     ParseWarning(
                         code=codes.PAGE_ERROR,
-                        message="the page is an image without a text layer and OCR is off (--ocr auto reads it)",
+                        message=f"the page could not be read ({type(exc).__name__}: {exc}); its text is missing",
                         page=index + 1,
                     )
                 )
-            for name in pg.legacy_fonts:
-                legacy_fonts.setdefault(name, index + 1)
-            words = glyph_words(pg.glyphs)
-            tables: list[GridTable] = []
-            if (pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2:
-                # Rules drawn straight on the page give the grid directly; paths inside form
-                # XObjects, or boxes that form no grid, go to pdfplumber's lattice finder.
-                tables = [] if pg.nested_paths else rule_tables(pg.h_lines, pg.v_lines)
-                if not tables:
-                    if plumber is None:
-                        import pdfplumber
-
-                        plumber = pdfplumber.open(io.BytesIO(data))
-                    from .pdf_tables import plumber_tables
-
-                    tables = plumber_tables(plumber.pages[index])
-            pages[index] = assemble_page(index + 1, words, tables, pg.width, pg.height)
-            page.close()
     finally:
         if plumber is not None:
             plumber.close()
+    if n_pages and failed == n_pages:
+        raise UnreadableDocument(
+            f"{source.path}: none of its {n_pages} page(s) could be read; re-export or re-download the PDF"
+        )
     if scans:
         from .ocr import ocr_pages
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model.plan import Plan
+from ..model.units import UnitRef
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _units(units: list) -> str:  # type: ignore[type-arg]
+def _units(units: list[UnitRef]) -> str:
     return "; ".join(u.text for u in units) or "—"
 
 
@@ -39,11 +40,11 @@ def render_plan(plan: Plan, console: Console) -> None:
     console.print(meta)
 
     tree = Tree("[bold]Sections")
-    nodes = {}
+    nodes: dict[str, Tree] = {}
     for s in plan.sections:
         if s.kind in ("dash", "plus"):
             continue
-        parent = nodes.get(s.parent, tree)
+        parent = nodes.get(s.parent or "", tree)
         nodes[s.id] = parent.add(f"[cyan]{s.id}[/] {s.title[:90]}")
     console.print(tree)
 

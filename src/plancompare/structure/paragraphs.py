@@ -18,11 +18,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..readers.document import Line
+from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, parse_marker
 
-_LOWER_START = regex.compile(r"^[\p{Ll}]")
-_CLAUSE_END = regex.compile(r"[.;:!?…]\s*[\"”’)]?$|\./\.$")
-_SENTENCE_END = regex.compile(r"[.!?]\s*[\"”’)]?$")
 _HAS_LOWER = regex.compile(r"\p{Ll}")
 
 
@@ -77,21 +75,14 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return True
     if line.bold != prev.bold:
         return False
-    if _LOWER_START.match(line.text):
-        return not _SENTENCE_END.search(prev.text)
-    if _CLAUSE_END.search(prev.text):
+    if LOWER_START.match(line.text):
+        return not SENTENCE_END.search(prev.text)
+    if CLAUSE_END.search(prev.text):
         return False
     if is_caps(line.text) != is_caps(last.text if last else prev.text):
         return False
     last_len = len(last.text) if last else len(prev.text)
     return last_len >= 0.8 * width
-
-
-def _join_text(left: str, right: str) -> str:
-    # "39-" + "NQ/TW": a hyphen glued to the word before it was split inside a token
-    if regex.search(r"\S-$", left) and not regex.match(r"\s", right):
-        return left + right
-    return f"{left} {right}"
 
 
 def build_paragraphs(lines: Iterable[Line], width: int | None = None) -> list[Paragraph]:
@@ -101,7 +92,7 @@ def build_paragraphs(lines: Iterable[Line], width: int | None = None) -> list[Pa
     for line in lines:
         if out and joins(out[-1], line, width):
             para = out[-1]
-            para.text = _join_text(para.text, line.text)
+            para.text = join_fragments(para.text, line.text)
             para.line_end = line.line
             para.lines.append(line)
             continue

@@ -47,7 +47,7 @@ def type_name_of(text: str) -> str | None:
     return _TYPE_BY_FOLD.get(fold_ascii(t))
 
 
-QUOC_HIEU = regex.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
+QUOC_HIEU = regex.compile(r"^C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
 TIEU_NGU = regex.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
 SO_LINE = regex.compile(r"^S[ốô]\s*[:.]?\s*(.*)$")
 PLACE_DATE = regex.compile(

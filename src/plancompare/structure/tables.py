@@ -13,20 +13,30 @@ import regex
 
 from ..readers.document import Table, TableRow
 from ..text.fold import fold_ascii
+from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "number": ("stt", "so tt", "tt"),
-    "lead": ("chu tri", "don vi chu tri", "co quan chu tri", "chu tri thuc hien"),
+    "lead": (
+        "chu tri",
+        "don vi chu tri",
+        "co quan chu tri",
+        "chu tri thuc hien",
+        "don vi thuc hien",
+        "co quan thuc hien",
+        "trach nhiem thuc hien",
+    ),
     "support": ("phoi hop", "don vi phoi hop", "co quan phoi hop"),
     "product": ("san pham", "ket qua", "hinh thuc van ban"),
     "deadline": ("thoi gian", "thoi han", "tien do", "thoi diem"),
     "text": ("noi dung", "nhiem vu", "ten nhiem vu", "cong viec", "giai phap"),
 }
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-_ROW_NUMBER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,5})\.?$")
-_TERMINAL = regex.compile(r"[.;!?:]\s*[\"”)]?$")
-_LOWER_START = regex.compile(r"^\p{Ll}")
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5})\.?$")
+# Only the end of a merged cell can match an end-anchored pattern; searching the whole cell made
+# merging N continuation rows quadratic (10,000 unnumbered rows took 9 s).
+_TAIL = 64
 
 
 @dataclass(slots=True)
@@ -71,6 +81,14 @@ def is_task_header(cells: Sequence[str]) -> bool:
     return "text" in roles and ("lead" in roles or "deadline" in roles)
 
 
+def sub_header_roles(cells: Sequence[str]) -> dict[str, int]:
+    """Roles of a second header row under merged cells ("Đơn vị thực hiện" over "Chủ trì | Phối
+    hợp"): every filled cell names a role. Empty when the row is data."""
+    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    roles = {role: i for i, c in filled if (role := _role_of(c)) is not None}
+    return roles if filled and len(roles) == len(filled) else {}
+
+
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """ "(1) (2) (3) …" under a header numbers the columns; it is not a task."""
     filled = [c.strip() for c in cells if c.strip()]
@@ -93,7 +111,7 @@ def drop_header_rows(rows: Sequence[TableRow], header: Sequence[str]) -> list[Ta
     after_header = False
     for row in rows:
         key = [fold_ascii(c) for c in row.cells]
-        if key == header_key or row.is_header or is_task_header(row.cells):
+        if key == header_key or row.is_header or is_task_header(row.cells) or sub_header_roles(row.cells):
             after_header = True
             continue
         if is_column_number_row(row.cells) or not any(c.strip() for c in row.cells):
@@ -117,16 +135,6 @@ def _cells(row: TableRow, roles: dict[str, int]) -> dict[str, str]:
     return {role: (row.cells[i].strip() if i < len(row.cells) else "") for role, i in roles.items()}
 
 
-def _join(left: str, right: str) -> str:
-    if not left:
-        return right
-    if not right:
-        return left
-    if regex.search(r"\S-$", left):  # "39-" + "NQ/TW": a token cut by the page break
-        return left + right
-    return f"{left} {right}"
-
-
 def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | None) -> bool:
     """Is a row without a number the rest of the previous row (cut by a page break), or a task of its own?
 
@@ -141,12 +149,14 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
         row.get("lead")
         and (row.get("deadline") or "deadline" not in row)
         and text
-        and not _LOWER_START.match(text)
-        and (not prev_text or _TERMINAL.search(prev_text))
+        and not LOWER_START.match(text)
+        and (not prev_text or CLAUSE_END.search(prev_text[-_TAIL:]))
     )
     if own:
         return False
-    return opens_page or not text or bool(_LOWER_START.match(text)) or not _TERMINAL.search(prev_text)
+    return (
+        opens_page or not text or bool(LOWER_START.match(text)) or not CLAUSE_END.search(prev_text[-_TAIL:])
+    )
 
 
 def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
@@ -159,7 +169,7 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
         prev = out[-1] if out else None
         if not number and prev is not None and is_continuation(cells, row.opens_page, prev):
             for role, value in cells.items():
-                prev.cells[role] = _join(prev.cells.get(role, ""), value)
+                prev.cells[role] = join_fragments(prev.cells.get(role, ""), value)
             prev.line_end = row.line_end or row.line
             prev.parts += 1
             if row.page is not None and row.page not in prev.pages:
@@ -195,6 +205,11 @@ def task_rows(tables: Sequence[Table]) -> tuple[list[LogicalRow], list[TableRow]
     ti, ri = found
     header = tables[ti].rows[ri].cells
     roles = column_roles(header)
+    below = tables[ti].rows[ri + 1].cells if ri + 1 < len(tables[ti].rows) else []
+    sub = sub_header_roles(below)
+    if sub:  # a two-row header: the lower row names the columns under the merged cell
+        taken = set(sub.values())
+        roles = {r: i for r, i in roles.items() if i not in taken and r not in sub} | sub
     physical: list[TableRow] = list(tables[ti].rows[ri + 1 :])
     leftovers = [row for t in tables[:ti] for row in t.rows] + list(tables[ti].rows[:ri])
     for table in tables[ti + 1 :]:

@@ -8,6 +8,7 @@ Every paragraph gets exactly one role; nothing is dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..readers.document import Table
@@ -61,6 +62,17 @@ def _is_header_like(p: Paragraph) -> bool:
 
 
 def _title_stops(p: Paragraph, title: list[Paragraph]) -> bool:
+    if not title:
+        # the trích yếu follows the type line and may itself open with "Thực hiện …"; a preamble
+        # ends with "như sau:" and a decision's opens with "Căn cứ"
+        return bool(
+            (p.marker is not None and p.marker.kind not in (MarkerKind.DASH, MarkerKind.PLUS))
+            or KINH_GUI.match(p.text)
+            or OPERATIVE.match(p.text)
+            or ATTACHED_CAPTION.match(p.text)
+            or p.text.startswith("Căn cứ")
+            or p.text.rstrip().endswith(":")
+        )
     if _is_content_start(p) or ATTACHED_CAPTION.match(p.text):
         return True
     if title and (p.caps or len(title) >= 4):
@@ -68,50 +80,48 @@ def _title_stops(p: Paragraph, title: list[Paragraph]) -> bool:
     return bool(title and title[0].bold and not p.bold)
 
 
-def _head(paras: list[Block], layout: Layout) -> int:
+def _para_at(blocks: list[Block], i: int) -> Paragraph | None:
+    b = blocks[i] if i < len(blocks) else None
+    return b if isinstance(b, Paragraph) else None
+
+
+def _find(blocks: list[Block], test: Callable[[Paragraph], bool]) -> int | None:
+    return next((i for i, b in enumerate(blocks[:HEAD_WINDOW]) if isinstance(b, Paragraph) and test(b)), None)
+
+
+def _head(blocks: list[Block], layout: Layout) -> int:
     """Fill header/type/title/addressees; return the index where the preamble or body starts."""
-    window = paras[:HEAD_WINDOW]
-    type_at = next(
-        (i for i, b in enumerate(window) if isinstance(b, Paragraph) and b.caps and type_name_of(b.text)),
-        None,
-    )
-    vv_at = next(
-        (i for i, b in enumerate(window) if isinstance(b, Paragraph) and VV_LINE.match(b.text)), None
-    )
+    type_at = _find(blocks, lambda p: p.caps and type_name_of(p.text) is not None)
+    vv_at = _find(blocks, lambda p: bool(VV_LINE.match(p.text)))
     i = 0
     if type_at is not None and (vv_at is None or type_at < vv_at):
-        layout.header = [b for b in paras[:type_at] if isinstance(b, Paragraph)]
-        layout.type_line = paras[type_at]  # type: ignore[assignment]
+        layout.header = [b for b in blocks[:type_at] if isinstance(b, Paragraph)]
+        layout.type_line = _para_at(blocks, type_at)
         i = type_at + 1
-        while i < len(paras) and isinstance(paras[i], Paragraph) and not _title_stops(paras[i], layout.title):  # type: ignore[arg-type]
-            layout.title.append(paras[i])  # type: ignore[arg-type]
+        while (p := _para_at(blocks, i)) is not None and not _title_stops(p, layout.title):
+            layout.title.append(p)
             i += 1
     elif vv_at is not None:
-        i = 0
-        while i < len(paras) and isinstance(paras[i], Paragraph) and not _is_content_start(paras[i]):  # type: ignore[arg-type]
-            p = paras[i]
-            assert isinstance(p, Paragraph)
-            if i == vv_at or (layout.title and not _is_header_like(p) and p.column == layout.title[0].column):
-                layout.title.append(p)
-            else:
-                layout.header.append(p)
+        # công văn: "V/v …" sits in the header's left column; its wrapped lines follow it there
+        while (p := _para_at(blocks, i)) is not None and not _is_content_start(p):
+            continues_title = (
+                bool(layout.title) and not _is_header_like(p) and p.column == layout.title[0].column
+            )
+            (layout.title if i == vv_at or continues_title else layout.header).append(p)
             i += 1
     else:
         while (
-            i < min(len(paras), HEAD_WINDOW)
-            and isinstance(paras[i], Paragraph)
-            and not _is_content_start(paras[i])  # type: ignore[arg-type]
-            and _is_header_like(paras[i])  # type: ignore[arg-type]
+            i < HEAD_WINDOW
+            and (p := _para_at(blocks, i)) is not None
+            and not _is_content_start(p)
+            and _is_header_like(p)
         ):
-            layout.header.append(paras[i])  # type: ignore[arg-type]
+            layout.header.append(p)
             i += 1
-    if i < len(paras) and isinstance(paras[i], Paragraph) and KINH_GUI.match(paras[i].text):  # type: ignore[union-attr]
-        while i < len(paras) and isinstance(paras[i], Paragraph):
-            p = paras[i]
-            assert isinstance(p, Paragraph)
-            if layout.addressees and not (p.marker and p.marker.kind is MarkerKind.DASH) and len(p.text) > 80:
-                break
-            if layout.addressees and PREAMBLE_START.match(p.text):
+    if (p := _para_at(blocks, i)) is not None and KINH_GUI.match(p.text):
+        while (p := _para_at(blocks, i)) is not None:
+            is_dash = p.marker is not None and p.marker.kind is MarkerKind.DASH
+            if layout.addressees and ((not is_dash and len(p.text) > 80) or PREAMBLE_START.match(p.text)):
                 break
             layout.addressees.append(p)
             i += 1
@@ -141,16 +151,27 @@ def _appendix_start(blocks: list[Block], start: int) -> int:
 def split_layout(blocks: list[Block]) -> Layout:
     layout = Layout()
     i = _head(blocks, layout)
-    for b in layout.header:
-        b.role = "header"
+    for para in layout.header:
+        para.role = "header"
     if layout.type_line is not None:
         layout.type_line.role = "type"
-    for b in layout.title:
-        b.role = "title"
-    for b in layout.addressees:
-        b.role = "addressees"
+    for para in layout.title:
+        para.role = "title"
+    for para in layout.addressees:
+        para.role = "addressees"
     closing_at = _closing_start(blocks, i)
-    appendix_at = _appendix_start(blocks, closing_at) if closing_at < len(blocks) else len(blocks)
+    if closing_at < len(blocks):
+        appendix_at = _appendix_start(blocks, closing_at)
+    else:  # no signature block (a truncated file): the body still ends at a "PHỤ LỤC" heading
+        appendix_at = next(
+            (
+                k
+                for k in range(i, len(blocks))
+                if isinstance(b := blocks[k], Paragraph) and APPENDIX.match(b.text) and (b.caps or b.bold)
+            ),
+            len(blocks),
+        )
+        closing_at = appendix_at
     body = blocks[i:closing_at]
     first_marker = next(
         (

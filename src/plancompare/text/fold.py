@@ -27,11 +27,9 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}%]+")
 
 @lru_cache(maxsize=65536)
 def fold_case(text: str) -> str:
-    """NFC, lower case, one kind of dash and single spaces; tone marks stay where they are.
-    Regex extractors match on this, so their patterns can be written as ordinary Vietnamese."""
-    t = unicodedata.normalize("NFC", text).casefold()
-    t = _DASHES.sub(" - ", t)
-    return _WS.sub(" ", t)
+    """NFC and lower case only, so offsets into the result are offsets into the (NFC) input.
+    Regex extractors match on this and slice the original text with the match positions."""
+    return unicodedata.normalize("NFC", text).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -39,7 +37,7 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFC", text).casefold()
     t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], t)
     t = _DASHES.sub(" - ", t)
-    return _WS.sub(" ", t).strip()
+    return str(_WS.sub(" ", t)).strip()
 
 
 @lru_cache(maxsize=65536)

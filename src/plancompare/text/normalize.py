@@ -12,7 +12,7 @@ _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def nfc(text: str) -> str:
     """NFC, without zero-width characters and soft hyphens. Keeps everything else as written."""
-    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    return str(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
 
 
 def split_lines(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def split_lines(text: str) -> list[str]:
 
 def squash_spaces(text: str) -> str:
     """Collapse runs of spaces (incl. NBSP) into one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return str(_SPACES.sub(" ", text)).strip()
 
 
 def non_space_len(text: str) -> int:

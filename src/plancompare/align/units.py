@@ -1,0 +1,97 @@
+"""The things aligned: reference items on one side, plan evidence units (tasks, and body sections of
+plans without a task table) on the other, in one shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.common import Span
+from ..model.deadlines import Deadline
+from ..model.plan import Plan
+from ..model.reference import Reference
+from ..model.sections import Section
+from ..model.targets import Target
+from ..model.units import UnitRef
+from ..reference.sections import body_evidence_sections, fallback_sections
+from ..text.fold import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    group: str | None
+    text: str
+    order: int
+    kind: str = "task"  # "task" | "section" (body text used as evidence, never reported as "added")
+    span: Span | None = None
+    targets: tuple[Target, ...] = ()
+    deadline: Deadline = field(default_factory=Deadline)
+    lead_units: tuple[UnitRef, ...] = ()
+    support_units: tuple[UnitRef, ...] = ()
+
+    @property
+    def match_text(self) -> str:
+        """The text scored: the statement plus the metrics of its targets when the statement does not
+        already say them (an outline states "nợ quá hạn dưới 1%" only as a target)."""
+        folded = fold(self.text)
+        extra = [t.metric for t in self.targets if t.metric and fold(t.metric) not in folded]
+        return " ".join([self.text, *extra])
+
+
+def reference_units(ref: Reference) -> list[Unit]:
+    return [
+        Unit(
+            id=item.id,
+            group=item.group,
+            text=item.text,
+            order=i,
+            span=item.span,
+            targets=tuple(item.targets),
+            deadline=item.deadline,
+            lead_units=tuple(item.lead_units),
+            support_units=tuple(item.support_units),
+        )
+        for i, item in enumerate(ref.items)
+    ]
+
+
+def plan_units(plan: Plan) -> list[Unit]:
+    units = [
+        Unit(
+            id=t.id,
+            group=t.group,
+            text=t.text,
+            order=i,
+            span=t.span,
+            targets=tuple(t.targets),
+            deadline=t.deadline,
+            lead_units=tuple(t.lead_units),
+            support_units=tuple(t.support_units),
+        )
+        for i, t in enumerate(plan.tasks)
+    ]
+    return units + _section_units(plan, body_evidence_sections(plan), len(units))
+
+
+def _section_units(plan: Plan, sections: list[Section], start: int) -> list[Unit]:
+    targets: dict[str, list[Target]] = {}
+    for m in plan.targets:
+        if m.where:
+            targets.setdefault(m.where, []).append(Target.model_validate(m.model_dump(exclude={"where"})))
+    return [
+        Unit(
+            id=s.id,
+            group=s.parent,
+            text=s.text or s.title,
+            order=start + k,
+            kind="section",
+            span=s.span,
+            targets=tuple(targets.get(s.id, [])),
+        )
+        for k, s in enumerate(sections)
+    ]
+
+
+def fallback_units(plan: Plan) -> list[Unit]:
+    """Body sections of a plan with a task table, tried only for items its tasks do not carry."""
+    return _section_units(plan, fallback_sections(plan), len(plan.tasks))

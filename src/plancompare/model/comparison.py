@@ -1,0 +1,124 @@
+"""The result of comparing a plan with a reference (CONTRACT.md, `plancompare diff --format json`)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from .base import StrictModel
+from .common import Span
+from .metadata import DocumentMeta
+from .source import SourceInfo
+from .warnings import ParseWarning
+
+
+class FindingKind(StrEnum):
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    DIVERGENT = "divergent"
+    ADDED = "added"
+
+
+class Aspect(StrEnum):
+    TARGET = "target"
+    DEADLINE = "deadline"
+    LEAD_UNIT = "lead_unit"
+    SUPPORT_UNIT = "support_unit"
+
+
+class Direction(StrEnum):
+    WEAKER = "weaker"
+    STRONGER = "stronger"
+    EARLIER = "earlier"
+    LATER = "later"
+    DIFFERENT = "different"
+
+
+class Divergence(StrictModel):
+    aspect: Aspect
+    reference: str
+    plan: str
+    direction: Direction
+
+
+class Evidence(StrictModel):
+    reference_text: str | None = None
+    plan_text: str | None = None
+    plan_span: Span | None = None
+    # explanation: folded content words both sides share, and those only one side has
+    shared_words: list[str] = []
+    reference_only_words: list[str] = []
+    plan_only_words: list[str] = []
+
+
+class Link(StrictModel):
+    """One scored reference-item / plan-unit pair that the decision kept."""
+
+    plan_id: str
+    score: float
+    tfidf: float
+    token_set: float
+    group_affinity: float
+    shared_words: list[str] = []
+
+
+class Finding(StrictModel):
+    kind: FindingKind
+    reference_id: str | None
+    plan_ids: list[str] = []
+    score: float
+    divergences: list[Divergence] = []
+    evidence: Evidence = Evidence()
+    group: str | None = None
+    links: list[Link] = []
+    matched_targets: list[str] = []  # reference target = plan target, for targets that agree
+    note: str | None = None
+
+
+class Summary(StrictModel):
+    reference_items: int
+    covered: int
+    partial: int
+    missing: int
+    divergent: int
+    added: int
+    coverage: float
+
+
+class DocumentHeader(StrictModel):
+    source: SourceInfo
+    metadata: DocumentMeta
+    provenance: str | None = None
+
+
+class GroupCoverage(StrictModel):
+    """How a reference group is carried: item by item ("detailed": every item covered or divergent),
+    in summary form ("summary": some items carried, the others missing or only partly carried), or
+    not at all ("missing"). `plan_ids`: plan units that are about the group as a whole."""
+
+    group: str
+    title: str
+    form: Literal["detailed", "summary", "missing"]
+    plan_ids: list[str] = []
+    covered: int = 0
+    partial: int = 0
+    divergent: int = 0
+    missing: int = 0
+
+
+class Thresholds(StrictModel):
+    covered: float
+    partial: float
+    margin: float
+
+
+class Comparison(StrictModel):
+    schema_version: Literal["1"] = "1"
+    reference: DocumentHeader
+    plan: DocumentHeader
+    summary: Summary
+    findings: list[Finding] = []
+    groups: list[GroupCoverage] = []
+    warnings: list[ParseWarning] = []
+    thresholds: Thresholds

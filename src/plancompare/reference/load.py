@@ -1,0 +1,80 @@
+"""`load_reference`: anything that can stand on the reference side, as a `Reference`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputNotFound, InvalidReference
+from ..model.plan import Plan
+from ..model.reference import Reference, ReferenceGroup, ReferenceItem
+from ..model.source import SourceFormat
+from ..model.targets import Target, TargetMention
+from .outline import bundled_outline, reference_from_outline
+from .sections import body_evidence_sections
+
+
+def reference_from_plan(plan: Plan) -> Reference:
+    """A parsed document as a reference: its tasks are the items. A decision with an attached plan
+    parses to the attached plan's tasks, so nothing special is needed for it. A plan without a task
+    table also contributes its objective sections (see `body_evidence_sections`), because that is
+    where such plans state their targets."""
+    items = [
+        ReferenceItem(
+            id=t.id,
+            group=t.group,
+            text=t.text,
+            targets=list(t.targets),
+            deadline=t.deadline,
+            lead_units=list(t.lead_units),
+            support_units=list(t.support_units),
+            span=t.span,
+        )
+        for t in plan.tasks
+    ]
+    targets_by_section: dict[str, list[TargetMention]] = {}
+    for mention in plan.targets:
+        if mention.where:
+            targets_by_section.setdefault(mention.where, []).append(mention)
+    for section in body_evidence_sections(plan):
+        targets = [
+            Target.model_validate(m.model_dump(exclude={"where"}))
+            for m in targets_by_section.get(section.id, [])
+        ]
+        items.append(
+            ReferenceItem(
+                id=section.id,
+                group=section.parent,
+                text=section.text or section.title,
+                targets=targets,
+                span=section.span,
+            )
+        )
+    if not items:
+        raise InvalidReference(
+            f"{plan.source.path}: no tasks or task sections were found, so it cannot serve as a reference"
+        )
+    groups = [ReferenceGroup(id=g.number, title=g.title) for g in plan.task_groups]
+    return Reference(
+        source=plan.source, metadata=plan.metadata, groups=groups, items=items, warnings=plan.warnings
+    )
+
+
+def load_reference(source: str | Path | Plan | Reference | None = None) -> Reference:
+    """The bundled QĐ 1560 outline (None), an outline YAML, a parsed `Plan`, or any document path."""
+    if source is None:
+        return bundled_outline()
+    if isinstance(source, Reference):
+        return source
+    if isinstance(source, Plan):
+        return reference_from_plan(source)
+    path = Path(source)
+    if not path.is_file():
+        raise InputNotFound(f"{path}: no such file")
+    from ..readers.sniff import sniff
+
+    data = path.read_bytes()
+    if sniff(data[:65536], str(path)) is SourceFormat.OUTLINE:
+        return reference_from_outline(data, str(path))
+    from ..api import parse
+
+    return reference_from_plan(parse(path))
