@@ -166,6 +166,23 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         p.role = "unclassified"
 
     warnings: list[ParseWarning] = [*raw.warnings, *meta_warnings]
+    warnings.extend(
+        ParseWarning(
+            code=codes.NUMBER_REPAIRED,
+            page=row.page,
+            message=f"table row number '{row.number_read_as}' read as '{row.number}', as the numbering runs",
+        )
+        for row in rows
+        if row.repaired
+    )
+    warnings.extend(
+        ParseWarning(
+            code=codes.NUMBER_REPAIRED,
+            page=para.page,
+            message=f"section number '{read}' read as '{fixed}' (line {para.line_start}): the number before it is the same",
+        )
+        for read, fixed, para in builder.repairs
+    )
     if not tasks:
         warnings.append(
             ParseWarning(code=codes.TASKS_NOT_FOUND, message="no task table and no task section found")

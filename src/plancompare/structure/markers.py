@@ -44,6 +44,9 @@ _CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d{1,2})\b[.:]?\s*(
 _MUC = regex.compile(r"^(?:Mục|MỤC)\s+(\d{1,2})\b[.:]?\s*(.*)$")
 _ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]?\s*(.*)$")
 _ROMAN = regex.compile(r"^([IVXL]{1,6})\s*[.)\-–]\s*([\p{Lu}\d\"“].*)$")
+# "II TỔ CHỨC THỰC HIỆN": the dot lost (OCR, careless typing) before a heading in capitals
+_ROMAN_BARE = regex.compile(r"^([IVXL]{1,6})\s+(\p{Lu}[\p{Lu}\s,]{6,})$")
+_NOISE = "_'‘’`"  # OCR specks before a line
 _DECIMAL = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _ARABIC = regex.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\))\s*(\S.*)$|^(\d{1,2})\s*-\s+(\p{Lu}.*)$")
 _LETTER = regex.compile(rf"^([{VN_LETTERS}])\s*\)\s*(\S.*)$|^([{VN_LETTERS}])\.\s+(\p{{Lu}}.*)$")
@@ -63,7 +66,7 @@ def parse_marker(text: str, previous: str | None = None) -> Marker | None:
     starting "- xã hội" after "chính trị" is the second half of the name "chính trị - xã hội",
     not a bullet, so a dash whose item starts in lower case after an unfinished sentence is text.
     """
-    t = text.lstrip()
+    t = text.lstrip().lstrip(_NOISE).lstrip()
     for pattern, kind in (
         (_PART, MarkerKind.PART),
         (_CHAPTER, MarkerKind.CHAPTER),
@@ -74,7 +77,7 @@ def parse_marker(text: str, previous: str | None = None) -> Marker | None:
         if m:
             label, rest = _first(m)
             return Marker(kind, label, rest)
-    m = _ROMAN.match(t)
+    m = _ROMAN.match(t) or _ROMAN_BARE.match(t)
     if m and _ROMAN_OK.match(m.group(1)):
         return Marker(MarkerKind.ROMAN, m.group(1), m.group(2))
     m = _DECIMAL.match(t)

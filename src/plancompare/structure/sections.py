@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .markers import MarkerKind
+from .markers import Marker, MarkerKind
+from .numbering import successor
 from .paragraphs import Paragraph
 
 
@@ -59,6 +60,7 @@ class SectionBuilder:
         self.stack: list[SectionNode] = []
         self.max_depth = max_depth
         self.orphans: list[Paragraph] = []
+        self.repairs: list[tuple[str, str, Paragraph]] = []  # (as written, read as, where)
         self._ids: set[str] = set()
 
     def _unique(self, ident: str) -> str:
@@ -91,8 +93,15 @@ class SectionBuilder:
         while self.stack and self.stack[-1].kind is not None and self.stack[-1].kind >= m.kind:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
-        siblings = sum(1 for c in (parent.children if parent else self.roots) if c.kind is m.kind)
-        label = _label(m.kind, m.label, parent, siblings)
+        same_kind = [c for c in (parent.children if parent else self.roots) if c.kind is m.kind]
+        label = _label(m.kind, m.label, parent, len(same_kind))
+        if same_kind and same_kind[-1].number == m.label and m.kind is not MarkerKind.ARTICLE:
+            # a repeated number is a misread of the next one ("II" after "II" is "III")
+            nxt = successor(m.label)
+            if nxt is not None:
+                self.repairs.append((m.label, nxt, para))
+                m = Marker(m.kind, nxt, m.rest)
+                label = _label(m.kind, nxt, parent, len(same_kind))
         ident = self._unique(f"{parent.id}.{label}" if parent else label)
         number = None if m.kind in (MarkerKind.DASH, MarkerKind.PLUS) else m.label
         node = SectionNode(ident, number, m.rest, m.kind, len(self.stack) + 1, parent, [para])

@@ -14,6 +14,7 @@ import regex
 from ..readers.document import Table, TableRow
 from ..text.fold import fold_ascii
 from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
+from .numbering import repair_row_number
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -48,6 +49,11 @@ class LogicalRow:
     pages: list[int] = field(default_factory=list)
     parts: int = 1
     kind: str = "task"  # "group" or "task"
+    number_read_as: str = ""  # the number cell as written, when the sequence repaired it
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.number_read_as) and self.number_read_as != (self.number or "")
 
     @property
     def number(self) -> str | None:
@@ -159,12 +165,22 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
     )
 
 
+def _is_group(cells: dict[str, str], number: str) -> bool:
+    """A row numbered "1", "2" (or "I") with nothing but its title is a task group."""
+    empty_rest = not any(cells.get(k) for k in ("lead", "support", "product", "deadline"))
+    return bool(number) and "." not in number and empty_rest
+
+
 def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
     out: list[LogicalRow] = []
+    last_number: str | None = None
     for row in rows:
         cells = _cells(row, roles)
         number = cells.get("number", "").strip()
-        if number and not _ROW_NUMBER.match(number):
+        repaired = repair_row_number(number, last_number) if number and cells.get("text") else None
+        if repaired is not None:
+            cells["number"], number = repaired, repaired
+        elif number and not _ROW_NUMBER.match(number):
             number = ""  # stray text in the STT column is not a number
         prev = out[-1] if out else None
         if not number and prev is not None and is_continuation(cells, row.opens_page, prev):
@@ -175,6 +191,8 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
             if row.page is not None and row.page not in prev.pages:
                 prev.pages.append(row.page)
             continue
+        if number:
+            last_number = number.rstrip(".")
         out.append(
             LogicalRow(
                 cells=cells,
@@ -182,18 +200,17 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
                 line_end=row.line_end or row.line,
                 page=row.page,
                 pages=[row.page] if row.page is not None else [],
+                kind="group" if _is_group(cells, number) else "task",
+                number_read_as=number if repaired is None else row.cells[roles["number"]].strip(),
             )
         )
     return out
 
 
 def classify_rows(rows: list[LogicalRow]) -> list[LogicalRow]:
-    """A row numbered "1", "2" (or "I") with nothing but its title is a task group."""
+    """Groups again after merging: a continuation may have filled a row's other cells."""
     for row in rows:
-        n = row.number or ""
-        empty_rest = not any(row.cells.get(k) for k in ("lead", "support", "product", "deadline"))
-        if n and "." not in n and empty_rest:
-            row.kind = "group"
+        row.kind = "group" if _is_group(row.cells, row.number or "") else "task"
     return rows
 
 
@@ -218,5 +235,17 @@ def task_rows(tables: Sequence[Table]) -> tuple[list[LogicalRow], list[TableRow]
             physical.extend(table.rows)
         else:
             leftovers.extend(table.rows)
+    roles = _fill_roles(roles, [column_roles(r.cells) for r in physical if is_task_header(r.cells)])
     rows = drop_header_rows(physical, header)
     return classify_rows(merge_continuations(rows, roles)), leftovers
+
+
+def _fill_roles(roles: dict[str, int], repeats: list[dict[str, int]]) -> dict[str, int]:
+    """The header repeats on every page; a role a misread copy lost ("THỜI HIỆN") is taken from
+    another copy, when its column is still free."""
+    out = dict(roles)
+    for other in repeats:
+        for role, column in other.items():
+            if role not in out and column not in out.values():
+                out[role] = column
+    return out
