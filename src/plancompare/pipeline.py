@@ -6,33 +6,27 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from .extract.closing import read_closing
-from .extract.deadlines import find_deadlines
 from .extract.linking import link_tasks_to_sections
+from .extract.mentions import mentions
 from .extract.metadata import extract_metadata
-from .extract.targets import find_targets
 from .extract.tasks import tasks_from_body, tasks_from_table
 from .guards import check_is_plan, check_time
 from .model import warning_codes as codes
 from .model.blocks import UnclassifiedBlock
 from .model.common import Span
-from .model.deadlines import DeadlineKind, DeadlineMention
 from .model.plan import Plan, TextAccounting
 from .model.sections import Section
-from .model.targets import TargetMention
+from .model.tasks import Task
 from .model.warnings import ParseWarning
 from .options import ParseOptions
-from .readers.document import Line, RawDocument, Table
+from .readers.document import Line, RawDocument, Table, TableRow
+from .structure.outline import build_outline
 from .structure.paragraphs import Paragraph, build_paragraphs, wrap_width
-from .structure.patterns import ATTACHED_CAPTION
 from .structure.sections import SectionBuilder, SectionNode
-from .structure.tables import task_rows
+from .structure.tables import LogicalRow, task_rows
 from .structure.zones import Block, split_layout
 from .text.normalize import non_space_len
-
-_APPENDIX_ID = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\s*(?:SỐ\s*)?([IVXL]+|\d{1,2})?\b", regex.IGNORECASE)
 
 
 def to_blocks(raw: RawDocument) -> list[Block]:
@@ -50,40 +44,6 @@ def to_blocks(raw: RawDocument) -> list[Block]:
             run.append(item)
     blocks.extend(build_paragraphs(run, width))
     return blocks
-
-
-def _sections_of(builder: SectionBuilder, body: list[Block], appendix: list[Block]) -> None:
-    for block in body:
-        if isinstance(block, Paragraph):
-            builder.add(block)
-    opened = False
-    for block in appendix:
-        if not isinstance(block, Paragraph):
-            continue
-        m = _APPENDIX_ID.match(block.text)
-        if m:
-            block.role = "appendix"
-            builder.open(f"PL{m.group(1) or ''}", m.group(1), block.text, block)
-            opened = True
-            continue
-        if (
-            opened
-            and builder.stack
-            and len(builder.stack) == 1
-            and block.marker is None
-            and not ATTACHED_CAPTION.match(block.text)
-            and (block.bold or block.caps)
-        ):
-            node = builder.stack[0]
-            if len(node.paragraphs) == 1 or all(p.bold or p.caps for p in node.paragraphs[1:]):
-                node.title = f"{node.title} {block.text}".strip()
-                node.paragraphs.append(block)
-                continue
-        if not opened and (block.caps or block.bold) and block.marker is None:
-            builder.open("PL", None, block.text, block)
-            opened = True
-            continue
-        builder.add(block)
 
 
 def _span(node: SectionNode) -> Span:
@@ -104,14 +64,66 @@ def _section_model(node: SectionNode) -> Section:
     )
 
 
+def _unclassified(paras: list[Paragraph], rows: list[TableRow]) -> list[UnclassifiedBlock]:
+    out = [
+        UnclassifiedBlock(text=p.text, span=Span(page=p.page, line_start=p.line_start, line_end=p.line_end))
+        for p in paras
+    ]
+    out += [
+        UnclassifiedBlock(
+            text=" | ".join(c for c in row.cells if c.strip()),
+            span=Span(page=row.page, line_start=row.line, line_end=row.line_end or row.line),
+        )
+        for row in rows
+        if any(c.strip() for c in row.cells)
+    ]
+    return out
+
+
+def _pipeline_warnings(
+    rows: list[LogicalRow], builder: SectionBuilder, tasks: list[Task], unclassified: list[UnclassifiedBlock]
+) -> list[ParseWarning]:
+    out = [
+        ParseWarning(
+            code=codes.NUMBER_REPAIRED,
+            page=row.page,
+            message=f"table row number '{row.number_read_as}' read as '{row.number}', as the numbering runs",
+        )
+        for row in rows
+        if row.repaired
+    ]
+    out += [
+        ParseWarning(
+            code=codes.NUMBER_REPAIRED,
+            page=para.page,
+            message=f"section number '{read}' read as '{fixed}' (line {para.line_start}): "
+            "the number before it is the same",
+        )
+        for read, fixed, para in builder.repairs
+    ]
+    if not tasks:
+        out.append(
+            ParseWarning(code=codes.TASKS_NOT_FOUND, message="no task table and no task section found")
+        )
+    if unclassified:
+        chars = sum(non_space_len(u.text) for u in unclassified)
+        out.append(
+            ParseWarning(
+                code=codes.UNCLASSIFIED_TEXT,
+                message=f"{len(unclassified)} block(s), {chars} characters, were not placed; kept in 'unclassified'",
+                page=unclassified[0].span.page,
+            )
+        )
+    return out
+
+
 def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     options = options or ParseOptions()
     check_is_plan(raw)  # NotAPlan: no Vietnamese text at all (guards.py)
     blocks = to_blocks(raw)
     layout = split_layout(blocks)
     check_time("layout")  # --timeout (guards.py)
-    builder = SectionBuilder(max_depth=options.max_nesting)
-    _sections_of(builder, layout.body, layout.appendix)
+    builder = build_outline(layout.body, layout.appendix, options.max_nesting)
     closing = read_closing(layout.closing)
     for p in closing.recipient_paras:
         p.role = "recipients"
@@ -134,68 +146,13 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         + ["\t".join(row.cells) for t in tables for row in t.rows]
     )
     meta, meta_warnings = extract_metadata(layout, closing, all_text, has_task_table=bool(table_tasks))
-
     check_time("extraction")
-    targets: list[TargetMention] = []
-    deadlines: list[DeadlineMention] = []
-    for node in nodes:
-        own = "\n".join([node.title, *(p.text for p in node.paragraphs[1:] if p.marker is None)])
-        for t in find_targets(own):
-            targets.append(TargetMention(**t.model_dump(), where=node.id))
-        for d in find_deadlines(own):
-            if d.kind is not DeadlineKind.UNSPECIFIED:
-                deadlines.append(DeadlineMention(**d.model_dump(), where=node.id))
-    for task in tasks:
-        if task.origin == "table":
-            targets.extend(TargetMention(**t.model_dump(), where=task.id) for t in task.targets)
+    targets, deadlines = mentions(nodes, tasks)
 
-    unclassified = [
-        UnclassifiedBlock(text=p.text, span=Span(page=p.page, line_start=p.line_start, line_end=p.line_end))
-        for p in [*closing.other, *builder.orphans]
-    ] + [
-        UnclassifiedBlock(
-            text=" | ".join(c for c in row.cells if c.strip()),
-            span=Span(page=row.page, line_start=row.line, line_end=row.line_end or row.line),
-        )
-        for row in leftover_rows
-        if any(c.strip() for c in row.cells)
-    ]
-    for p in closing.other:
+    unplaced = [*closing.other, *builder.orphans]
+    for p in unplaced:
         p.role = "unclassified"
-    for p in builder.orphans:
-        p.role = "unclassified"
-
-    warnings: list[ParseWarning] = [*raw.warnings, *meta_warnings]
-    warnings.extend(
-        ParseWarning(
-            code=codes.NUMBER_REPAIRED,
-            page=row.page,
-            message=f"table row number '{row.number_read_as}' read as '{row.number}', as the numbering runs",
-        )
-        for row in rows
-        if row.repaired
-    )
-    warnings.extend(
-        ParseWarning(
-            code=codes.NUMBER_REPAIRED,
-            page=para.page,
-            message=f"section number '{read}' read as '{fixed}' (line {para.line_start}): the number before it is the same",
-        )
-        for read, fixed, para in builder.repairs
-    )
-    if not tasks:
-        warnings.append(
-            ParseWarning(code=codes.TASKS_NOT_FOUND, message="no task table and no task section found")
-        )
-    if unclassified:
-        chars = sum(non_space_len(u.text) for u in unclassified)
-        warnings.append(
-            ParseWarning(
-                code=codes.UNCLASSIFIED_TEXT,
-                message=f"{len(unclassified)} block(s), {chars} characters, were not placed; kept in 'unclassified'",
-                page=unclassified[0].span.page,
-            )
-        )
+    unclassified = _unclassified(unplaced, leftover_rows)
     return Plan(
         source=raw.source,
         metadata=meta,
@@ -206,16 +163,20 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         targets=targets,
         deadlines=deadlines,
         unclassified=unclassified,
-        accounting=_account(blocks, leftover_rows_count=len(leftover_rows)),
-        warnings=warnings,
+        accounting=_account(blocks, leftover_rows),
+        warnings=[*raw.warnings, *meta_warnings, *_pipeline_warnings(rows, builder, tasks, unclassified)],
     )
 
 
-def _account(blocks: list[Block], leftover_rows_count: int) -> TextAccounting:
+def _account(blocks: list[Block], leftover_rows: list[TableRow]) -> TextAccounting:
+    """Non-space characters per role. Table rows that are no task (another table's) are unclassified."""
     by_role: Counter[str] = Counter()
+    leftover = {id(row) for row in leftover_rows}
     for b in blocks:
         if isinstance(b, Table):
-            by_role["table"] += sum(non_space_len(c) for row in b.rows for c in row.cells)
+            for row in b.rows:
+                role = "unclassified" if id(row) in leftover else "table"
+                by_role[role] += sum(non_space_len(c) for c in row.cells)
         else:
             by_role[b.role or "body"] += non_space_len(b.text)
     return TextAccounting(total=sum(by_role.values()), by_role=dict(sorted(by_role.items())))

@@ -205,10 +205,6 @@ def split_layout(blocks: list[Block]) -> Layout:
     return layout
 
 
-def is_signature_line(p: Paragraph) -> bool:
-    return bool(CAPACITY.match(p.text)) or (p.caps and len(p.text.split()) <= 6) or looks_like_name(p.text)
-
-
 def looks_like_name(text: str) -> bool:
     """'Bùi Thanh An', 'Lê Trung Hồ': 2-5 words, each capitalized, nothing else."""
     words = text.strip().split()
