@@ -100,3 +100,22 @@ def test_decision_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
     ids = [s.id for s in plan.sections]
     assert ids == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 3"]
     assert plan.preamble is not None and plan.preamble.startswith("BỘ TRƯỞNG BỘ XÂY DỰNG")
+
+
+def test_decision_with_attached_plan(root) -> None:  # type: ignore[no-untyped-def]
+    """A Quyết định whose Kế hoạch is attached ("ban hành kèm theo"): the tasks are the plan's."""
+    plan = parse(root / "tests" / "data" / "decision-with-attached-plan.txt")
+    m = plan.metadata
+    assert (m.doc_type, m.number, m.issuer) == ("QĐ", "450/QĐ-UBND", "Ủy ban nhân dân tỉnh Kon Tum")
+    assert (m.signer, m.signer_title, m.signing_capacity) == ("Nguyễn Văn Hòa", "Chủ tịch", None)
+    assert m.recipients == ["Như Điều 3", "Lưu: VT"]  # the attached plan's header is not a recipient
+    assert [s.id for s in plan.sections][:4] == ["Điều 1", "Điều 2", "Điều 3", "PL"]
+    assert [t.id for t in plan.tasks] == ["PL.II.1", "PL.II.2", "PL.II.3"]
+    assert [[u.canonical for u in t.lead_units] for t in plan.tasks] == [
+        ["Sở Tài chính"],
+        ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu"],
+        ["Chi nhánh Ngân hàng Chính sách xã hội tỉnh"],
+    ]
+    assert (plan.tasks[2].deadline.kind.value, plan.tasks[2].deadline.day_month) == ("annual", "30/11")
+    assert [(t.comparator.value, t.value, t.value_max) for t in plan.tasks[0].targets] == [("range", 15, 20)]
+    assert plan.unclassified == []

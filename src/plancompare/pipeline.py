@@ -139,7 +139,8 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         tasks = table_tasks
         link_tasks_to_sections(tasks, groups, body_roots)
     else:
-        tasks = tasks_from_body(body_roots)
+        attached = [r for r in builder.roots if r.id.startswith("PL")]
+        tasks = tasks_from_body(body_roots, attached)
 
     all_text = "\n".join(
         [b.text for b in blocks if isinstance(b, Paragraph)]

@@ -21,6 +21,8 @@ _PREDICATES = (
     "ưu tiên", "đẩy mạnh", "quán triệt", "phổ biến", "xác nhận", "cân đối", "vận động", "khẩn trương",
     "định kỳ", "là cơ quan", "là đầu mối", "làm đầu mối", "quan tâm", "ban hành", "phân bổ", "bảo đảm",
     "đảm bảo", "thường xuyên", "tích cực", "kịp thời", "cung cấp", "hỗ trợ", "tạo điều kiện",
+    "tổng hợp", "đề xuất", "giám sát", "chịu trách nhiệm", "quản lý", "xác định", "bổ sung",
+    "cập nhật", "xử lý", "thẩm định", "phê duyệt", "tập trung", "đẩy nhanh", "tiếp nhận", "lồng ghép",
 )  # fmt: skip
 # Case-sensitive on purpose: a predicate inside a sentence is lower case, while the same words in
 # a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun.

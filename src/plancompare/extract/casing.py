@@ -39,6 +39,11 @@ _ABBREVIATIONS = (
 )
 
 
+# the words after a level word are a place name, written with a capital on every syllable
+# ("tỉnh Kon Tum", "xã Tả Van"), whether or not the glossary knows the place
+_PLACE_AFTER_LEVEL = regex.compile(r"(\b(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+)(\p{L}.*)$")
+
+
 def organization_case(text: str) -> str:
     """Unit names: the glossary's spelling for the known part, provinces by their names;
     "UBND TỈNH HÀ TĨNH" -> "Ủy ban nhân dân tỉnh Hà Tĩnh" (an issuer is written out in full)."""
@@ -49,7 +54,7 @@ def organization_case(text: str) -> str:
     entry = g.lookup(t)
     if entry is not None and "{" not in entry.name and fold(entry.name) == fold(t):
         return entry.name
-    out = sentence_case(t)
+    out = _PLACE_AFTER_LEVEL.sub(lambda m: m.group(1) + m.group(2).title(), sentence_case(t))
     province = g.find_province(t)
     if province:
         out = regex.sub(regex.escape(fold(province)), province, out, flags=regex.IGNORECASE)

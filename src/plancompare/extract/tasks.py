@@ -134,13 +134,15 @@ def _body_task(leaf: SectionNode) -> Task | None:
     )
 
 
-def tasks_from_body(roots: list[SectionNode]) -> list[Task]:
-    """Items of the task sections; without task sections, the numbered items that assign work to a
-    unit (a công văn's "1. Giao Sở Xây dựng …")."""
-    sections = _task_sections(roots)
-    if sections:
-        leaves = [leaf for s in sections for leaf in _leaves(s) if leaf is not s]
-        return [t for leaf in leaves if (t := _body_task(leaf)) is not None]
+def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None = None) -> list[Task]:
+    """Items of the task sections; else those of an attached document (a decision's "Kế hoạch …
+    ban hành kèm theo"); else the numbered items that assign work to a unit (a công văn's "1. Giao
+    Sở Xây dựng …")."""
+    for scope in (roots, attached or []):
+        sections = _task_sections(scope)
+        if sections:
+            leaves = [leaf for s in sections for leaf in _leaves(s) if leaf is not s]
+            return [t for leaf in leaves if (t := _body_task(leaf)) is not None]
     items = [
         n
         for r in roots

@@ -16,7 +16,7 @@ from ..text.fold import fold
 _TOP_SPLIT = regex.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
 _PIECE_SPLIT = regex.compile(r"(,\s*|\s+và\s+)")
 _HEAD = regex.compile(
-    r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b|hội\b|hội đồng|"
+    r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b(?!\s+hành)|hội\b|hội đồng|"
     r"hđnd|đoàn|công an|thuế|thanh tra|văn phòng|mặt trận|mttq|chủ tịch|liên đoàn|tỉnh đoàn|báo\b|cổng|"
     r"trung tâm|phòng|cục|chính phủ|tổng cục|(?<=các\s)tổ chức|cơ quan|kho bạc|bảo hiểm|viện|trường|bệnh viện|"
     r"quỹ|đài|tỉnh ủy|tỉnh uỷ|thường trực|bộ chỉ huy|tòa án|viện kiểm sát)",

@@ -7,7 +7,7 @@ import regex
 
 from ..readers.document import Table
 from .paragraphs import Paragraph
-from .patterns import ATTACHED_CAPTION
+from .patterns import ATTACHED_CAPTION, type_name_of
 from .sections import SectionBuilder
 
 Block = Paragraph | Table
@@ -42,7 +42,11 @@ def build_outline(body: list[Block], appendix: list[Block], max_depth: int) -> S
             node = builder.stack[0]
             node.title = f"{node.title} {block.text}".strip()
             node.paragraphs.append(block)
-        elif not opened and (block.caps or block.bold) and block.marker is None:
+        elif not opened and type_name_of(block.text) and block.caps:
+            # an attached document opens at its type line; issuer lines above it keep role "appendix"
+            builder.open("PL", None, block.text, block)
+            opened = True
+        elif not opened and block.bold and not block.caps and block.marker is None:
             builder.open("PL", None, block.text, block)
             opened = True
         else:

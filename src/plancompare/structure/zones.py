@@ -144,8 +144,17 @@ def _appendix_start(blocks: list[Block], start: int) -> int:
         if APPENDIX.match(b.text) or QUOC_HIEU.match(b.text) or ATTACHED_CAPTION.match(b.text):
             return i
         if b.caps and type_name_of(b.text):
-            return i
+            return _with_own_header(blocks, start, i)
     return len(blocks)
+
+
+def _with_own_header(blocks: list[Block], start: int, type_at: int) -> int:
+    """An attached document ("KẾ HOẠCH … ban hành kèm theo Quyết định …") may repeat its issuer
+    lines above its type line; they belong to it, not to the closing before it."""
+    k = type_at
+    while k > start and isinstance(b := blocks[k - 1], Paragraph) and b.caps and not CAPACITY.match(b.text):
+        k -= 1
+    return k
 
 
 def split_layout(blocks: list[Block]) -> Layout:
