@@ -54,10 +54,10 @@ def organization_case(text: str) -> str:
     entry = g.lookup(t)
     if entry is not None and "{" not in entry.name and fold(entry.name) == fold(t):
         return entry.name
-    out = _PLACE_AFTER_LEVEL.sub(lambda m: m.group(1) + m.group(2).title(), sentence_case(t))
+    out: str = _PLACE_AFTER_LEVEL.sub(lambda m: m.group(1) + m.group(2).title(), sentence_case(t))
     province = g.find_province(t)
     if province:
-        out = regex.sub(regex.escape(fold(province)), province, out, flags=regex.IGNORECASE)
+        out = str(regex.sub(regex.escape(fold(province)), province, out, flags=regex.IGNORECASE))
     head = regex.match(
         r"^(bộ|sở|ban|cục|tổng cục|ngân hàng|văn phòng|thanh tra|kho bạc)\s+(.*)$",
         out,
