@@ -1,22 +1,44 @@
 """Plain text: one Line per non-blank source line, with its indentation. Unwrapping is done later,
-in `structure.paragraphs`, because the same rules serve PDF text too."""
+in `structure.paragraphs`, because the same rules serve PDF text too. Side-by-side blocks (header,
+signature beside Nơi nhận) are read column by column (`text_columns`)."""
 
 from __future__ import annotations
 
 from ..model.source import SourceInfo
 from ..text.normalize import nfc, non_space_len, split_lines
 from .document import Line, RawDocument
+from .text_columns import find_blocks
+
+
+def _line(number: int, raw: str) -> Line:
+    indent = len(raw) - len(raw.lstrip())
+    return Line(text=" ".join(raw.split()), line=number, indent=indent)
 
 
 def read_text(text: str, source: SourceInfo) -> RawDocument:
+    rows = [(n, raw.expandtabs(8)) for n, raw in enumerate(split_lines(nfc(text)), start=1) if raw.strip()]
+    blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows)}
     lines: list[Line] = []
-    for number, raw in enumerate(split_lines(nfc(text)), start=1):
-        stripped = raw.strip()
-        if not stripped:
+    i = 0
+    while i < len(rows):
+        if i not in blocks:
+            lines.append(_line(*rows[i]))
+            i += 1
             continue
-        expanded = raw.expandtabs(8)
-        indent = len(expanded) - len(expanded.lstrip())
-        lines.append(Line(text=" ".join(stripped.split()), line=number, indent=indent))
+        end, cuts = blocks[i]
+        for column, part in ((1, "left"), (2, "right")):
+            for cut in cuts:
+                piece = getattr(cut, part)
+                if piece:
+                    lines.append(
+                        Line(
+                            text=" ".join(piece.split()),
+                            line=cut.line,
+                            column=column,
+                            indent=0 if column == 1 else cut.x or 0,
+                        )
+                    )
+        i = end
     return RawDocument(
         source=source,
         items=list(lines),
