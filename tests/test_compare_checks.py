@@ -120,3 +120,13 @@ def test_json_is_deterministic_and_follows_contract(an_giang_check: Comparison) 
             assert f["divergences"]
         if f["kind"] == "missing":
             assert f["plan_ids"] == []
+
+
+def test_a_plan_for_another_document_is_flagged() -> None:
+    from conftest import ROOT
+    from plancompare import compare
+
+    unrelated = compare(None, ROOT / "corpora/real/QD-1074-QD-BXD-29-6-2026.pdf")
+    assert "reference_not_cited" in {w.code for w in unrelated.warnings}
+    related = compare(None, ROOT / "corpora/plans/an-giang-KH-UBND-2025.txt")
+    assert "reference_not_cited" not in {w.code for w in related.warnings}

@@ -10,6 +10,16 @@ from ..model.warnings import ParseWarning
 
 REFERENCE_RECONSTRUCTED = "reference_reconstructed"
 BODY_TEXT_EVIDENCE = "body_text_evidence"
+REFERENCE_NOT_CITED = "reference_not_cited"
+
+
+def _cited(reference: Reference, plan: Plan) -> bool | None:
+    """Does the plan cite the reference, or a document the reference itself implements (QĐ 1560
+    implements 39-CT/TW)? None when the reference has no number to look for."""
+    wanted = {n for n in (reference.metadata.number, *reference.metadata.cites) if n}
+    if not wanted:
+        return None
+    return bool(wanted & set(plan.metadata.cites))
 
 
 def comparison_warnings(reference: Reference, plan: Plan, body_evidence: bool) -> list[ParseWarning]:
@@ -34,6 +44,12 @@ def comparison_warnings(reference: Reference, plan: Plan, body_evidence: bool) -
         add(
             BODY_TEXT_EVIDENCE,
             "the plan has no task table: its body sections (objectives, summary tasks) were used as evidence",
+        )
+    if _cited(reference, plan) is False:
+        add(
+            REFERENCE_NOT_CITED,
+            f"the plan cites neither {reference.metadata.number} nor what it implements: "
+            "it may implement another document, so low coverage is expected",
         )
     if reference.provenance:
         add(REFERENCE_RECONSTRUCTED, f"reference: {reference.provenance}")
