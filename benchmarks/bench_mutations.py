@@ -21,7 +21,7 @@ DEFAULT = Path(__file__).resolve().parents[1] / "corpora/plans/nghe-an-686-KH-UB
 
 def run(plan_path: Path, verbose: bool = False) -> tuple[float, float]:
     from plancompare.api import parse
-    from plancompare.compare import compare
+    from plancompare.diff import compare
     from plancompare.reference import reference_from_plan
     from plancompare.serialize import to_data
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plancompare.compare import compare
+from plancompare.diff import compare
 from plancompare.model.comparison import Comparison, Finding
 from plancompare.reference import load_reference
 from plancompare.serialize import to_json

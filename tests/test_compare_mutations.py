@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plancompare.api import parse
-from plancompare.compare import compare
+from plancompare.diff import compare
 from plancompare.model.reference import Reference
 from plancompare.reference import reference_from_plan
 from plancompare.serialize import to_data

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from plancompare.align.vocabulary import content_words, neutral_text
-from plancompare.compare.deadlines import deadline_divergence
-from plancompare.compare.targets import target_divergences
-from plancompare.compare.units import unit_divergence
+from plancompare.diff.deadlines import deadline_divergence
+from plancompare.diff.targets import target_divergences
+from plancompare.diff.units import unit_divergence
 from plancompare.model.comparison import Aspect
 from plancompare.model.deadlines import Deadline, DeadlineKind
 from plancompare.model.targets import Comparator, Target

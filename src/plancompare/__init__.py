@@ -21,13 +21,13 @@ _LAZY = {
     "Plan": ("plancompare.model", "Plan"),
     "to_json": ("plancompare.serialize", "to_json"),
     "PlanCompareError": ("plancompare.errors", "PlanCompareError"),
-    "compare": ("plancompare.compare", "compare"),
+    "compare": ("plancompare.diff", "compare"),
     "load_reference": ("plancompare.reference", "load_reference"),
 }
 
 if TYPE_CHECKING:
     from .api import load_plan_json, parse
-    from .compare import compare
+    from .diff import compare
     from .errors import PlanCompareError
     from .model import Plan
     from .options import ParseOptions

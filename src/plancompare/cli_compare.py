@@ -96,7 +96,7 @@ def diff(
     fail_under: FailUnderOption = None,
 ) -> None:
     """Compare PLAN with REFERENCE: covered, partial, missing, divergent and added items."""
-    from .compare import compare
+    from .diff import compare
 
     comparison = compare(_reference(reference), plan)
     _render(comparison, fmt, output)
@@ -110,7 +110,7 @@ def check(
     fail_under: FailUnderOption = None,
 ) -> None:
     """Compare PLAN with the bundled QĐ 1560/QĐ-TTg outline (a reconstruction, not the official text)."""
-    from .compare import compare
+    from .diff import compare
 
     comparison = compare(_reference(None), plan)
     _render(comparison, fmt, output)
@@ -126,7 +126,7 @@ def batch(
     output: OutputOption = None,
 ) -> None:
     """A coverage table over many plans: one row per plan."""
-    from .compare import compare
+    from .diff import compare
     from .report.compare_batch import render_batch
 
     ref = _reference(reference)
