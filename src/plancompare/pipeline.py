@@ -22,7 +22,7 @@ from .model.warnings import ParseWarning
 from .options import ParseOptions
 from .readers.document import Line, RawDocument, Table, TableRow
 from .structure.outline import build_outline
-from .structure.paragraphs import Paragraph, build_paragraphs, wrap_width
+from .structure.paragraphs import Paragraph, build_paragraphs, span_of, wrap_width
 from .structure.sections import SectionBuilder, SectionNode
 from .structure.tables import LogicalRow, task_rows
 from .structure.zones import Block, split_layout
@@ -46,11 +46,6 @@ def to_blocks(raw: RawDocument) -> list[Block]:
     return blocks
 
 
-def _span(node: SectionNode) -> Span:
-    first, last = node.paragraphs[0], node.paragraphs[-1]
-    return Span(page=first.page, line_start=first.line_start, line_end=last.line_end)
-
-
 def _section_model(node: SectionNode) -> Section:
     return Section(
         id=node.id,
@@ -60,19 +55,22 @@ def _section_model(node: SectionNode) -> Section:
         parent=node.parent.id if node.parent else None,
         kind=node.kind.name.lower() if node.kind is not None else "appendix",
         text=node.text,
-        span=_span(node),
+        span=span_of(node.paragraphs),
     )
 
 
 def _unclassified(paras: list[Paragraph], rows: list[TableRow]) -> list[UnclassifiedBlock]:
-    out = [
-        UnclassifiedBlock(text=p.text, span=Span(page=p.page, line_start=p.line_start, line_end=p.line_end))
-        for p in paras
-    ]
+    out = [UnclassifiedBlock(text=p.text, span=span_of([p])) for p in paras]
     out += [
         UnclassifiedBlock(
             text=" | ".join(c for c in row.cells if c.strip()),
-            span=Span(page=row.page, line_start=row.line, line_end=row.line_end or row.line),
+            span=Span(
+                page=row.page,
+                line_start=row.line,
+                line_end=row.line_end or row.line,
+                char_start=row.char_start,
+                char_end=row.char_end,
+            ),
         )
         for row in rows
         if any(c.strip() for c in row.cells)

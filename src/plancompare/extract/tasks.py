@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model.common import Span
 from ..model.tasks import Task, TaskGroup
 from ..structure.markers import MarkerKind
+from ..structure.paragraphs import span_of
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
@@ -67,7 +68,13 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
                 deadline=parse_deadline(row.cells.get("deadline")),
                 targets=find_targets(text),
                 origin="table",
-                span=Span(page=row.page, line_start=row.line_start, line_end=row.line_end),
+                span=Span(
+                    page=row.page,
+                    line_start=row.line_start,
+                    line_end=row.line_end,
+                    char_start=row.char_start,
+                    char_end=row.char_end,
+                ),
             )
         )
     return tasks, groups
@@ -118,7 +125,6 @@ def _body_task(leaf: SectionNode) -> Task | None:
     lead = lead_units(leaf.own_text)
     if not lead and heading:
         lead = heading_units(leaf.own_text) or lead_units(leaf.paragraphs[1].text)
-    first, last = leaf.paragraphs[0], leaf.paragraphs[-1]
     return Task(
         id=leaf.id,
         number=leaf.number,
@@ -130,7 +136,7 @@ def _body_task(leaf: SectionNode) -> Task | None:
         deadline=find_deadline(text),
         targets=find_targets(text),
         origin="body",
-        span=Span(page=first.page, line_start=first.line_start, line_end=last.line_end),
+        span=span_of(leaf.paragraphs),
     )
 
 

@@ -30,6 +30,9 @@ class Line:
     bbox: tuple[float, float, float, float] | None = None
     column: int = 0  # 0 = full width; 1 = left, 2 = right column of a two-column block
     soft_wrap: bool | None = None  # True: the source says this line continues the previous one
+    # character offsets of the line in the NFC text with "\n" line ends (text formats only)
+    char_start: int | None = None
+    char_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -41,6 +44,8 @@ class TableRow:
     is_header: bool = False  # the source marks it as a header row (DOCX tblHeader, <th>)
     line_end: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    char_start: int | None = None
+    char_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..model.source import SourceInfo
-from ..text.normalize import nfc, non_space_len, split_lines
+from ..text.normalize import line_offsets, nfc, non_space_len, split_lines
 from .document import Item, Line, RawDocument, Table, TableRow
 from .html_cells import cell_text
 
@@ -46,7 +46,10 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
     total = 0
     in_bold = False  # a **bold** span may run over several lines (hard breaks)
     blank_before = True
-    for number, raw in enumerate(split_lines(nfc(text)), start=1):
+    source_lines = split_lines(nfc(text))
+    offsets = line_offsets(source_lines)
+    for number, raw in enumerate(source_lines, start=1):
+        start, end = offsets[number - 1], offsets[number - 1] + len(raw)
         if _is_table_line(raw):
             if _PIPE_RULE.match(raw):
                 continue  # the |---|---| line under a pipe table's header
@@ -55,7 +58,9 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
             if table is None:
                 table = Table(rows=[], line=number)
                 items.append(table)
-            table.rows.append(TableRow(cells=cells, line=number, line_end=number))
+            table.rows.append(
+                TableRow(cells=cells, line=number, line_end=number, char_start=start, char_end=end)
+            )
             blank_before = True
             continue
         stripped = raw.strip()
@@ -79,7 +84,15 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
         # Markdown joins lines not separated by a blank line into one paragraph.
         soft = None if blank_before else True
         items.append(
-            Line(text=clean, line=number, bold=bold or heading is not None, heading=heading, soft_wrap=soft)
+            Line(
+                text=clean,
+                line=number,
+                bold=bold or heading is not None,
+                heading=heading,
+                soft_wrap=soft,
+                char_start=start,
+                char_end=end,
+            )
         )
         blank_before = False
     return RawDocument(source=source, items=items, total_chars=total)

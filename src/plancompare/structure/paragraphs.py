@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..model.common import Span
 from ..readers.document import Line
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, parse_marker
@@ -42,6 +43,31 @@ class Paragraph:
     @property
     def caps(self) -> bool:
         return is_caps(self.text)
+
+    @property
+    def char_start(self) -> int | None:
+        starts = [ln.char_start for ln in self.lines]
+        return min(starts) if starts and None not in starts else None  # type: ignore[type-var]
+
+    @property
+    def char_end(self) -> int | None:
+        ends = [ln.char_end for ln in self.lines]
+        return max(ends) if ends and None not in ends else None  # type: ignore[type-var]
+
+
+def span_of(paras: list[Paragraph]) -> Span:
+    """Where a run of paragraphs stands: page and lines, and character offsets when the reader
+    knows them (text formats)."""
+    first, last = paras[0], paras[-1]
+    starts = [p.char_start for p in paras]
+    ends = [p.char_end for p in paras]
+    return Span(
+        page=first.page,
+        line_start=first.line_start,
+        line_end=last.line_end,
+        char_start=min(s for s in starts if s is not None) if None not in starts else None,
+        char_end=max(e for e in ends if e is not None) if None not in ends else None,
+    )
 
 
 _ALPHA_WORD = regex.compile(r"(?<![\p{L}\d/-])\p{L}{2,}(?![\p{L}\d/-])")

@@ -7,7 +7,7 @@ column_roles -> drop_header_rows -> merge_continuations -> classify_rows
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -50,6 +50,8 @@ class LogicalRow:
     parts: int = 1
     kind: str = "task"  # "group" or "task"
     number_read_as: str = ""  # the number cell as written, when the sequence repaired it
+    char_start: int | None = None
+    char_end: int | None = None
 
     @property
     def repaired(self) -> bool:
@@ -123,15 +125,7 @@ def drop_header_rows(rows: Sequence[TableRow], header: Sequence[str]) -> list[Ta
         if is_column_number_row(row.cells) or not any(c.strip() for c in row.cells):
             continue
         if after_header:
-            row = TableRow(
-                cells=row.cells,
-                line=row.line,
-                page=row.page,
-                opens_page=True,
-                is_header=False,
-                line_end=row.line_end,
-                bbox=row.bbox,
-            )
+            row = replace(row, opens_page=True, is_header=False)
             after_header = False
         out.append(row)
     return out
@@ -187,6 +181,7 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
             for role, value in cells.items():
                 prev.cells[role] = join_fragments(prev.cells.get(role, ""), value)
             prev.line_end = row.line_end or row.line
+            prev.char_end = row.char_end if prev.char_end is not None else None
             prev.parts += 1
             if row.page is not None and row.page not in prev.pages:
                 prev.pages.append(row.page)
@@ -200,6 +195,8 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
                 line_end=row.line_end or row.line,
                 page=row.page,
                 pages=[row.page] if row.page is not None else [],
+                char_start=row.char_start,
+                char_end=row.char_end,
                 kind="group" if _is_group(cells, number) else "task",
                 number_read_as=number if repaired is None else row.cells[roles["number"]].strip(),
             )

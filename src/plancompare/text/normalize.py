@@ -27,3 +27,13 @@ def squash_spaces(text: str) -> str:
 
 def non_space_len(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
+
+
+def line_offsets(lines: list[str]) -> list[int]:
+    """Where each of `lines` (from `split_lines`) starts in the text they were split from, with
+    "\n" line ends: the offsets `Span.char_start`/`char_end` refer to."""
+    out, pos = [], 0
+    for line in lines:
+        out.append(pos)
+        pos += len(line) + 1
+    return out
