@@ -7,7 +7,9 @@ from .base import StrictModel
 
 class Span(StrictModel):
     """Lines are 1-based and inclusive. For text formats they are lines of the source file; for paged
-    formats (PDF, scans) they are lines on `page`; for DOCX, paragraph numbers in the body."""
+    formats (PDF, scans) they are lines on `page`; for DOCX, paragraph numbers in the body.
+    `char_start`/`char_end` (text and markdown only, else null) are offsets into the source text
+    after NFC normalization with "\n" line ends: `text[char_start:char_end]` is the passage."""
 
     page: int | None = None
     line_start: int
