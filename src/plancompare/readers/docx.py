@@ -59,6 +59,18 @@ class _State:
     default_bold: bool = False
 
 
+def _line(text: str, number: int, para: _Para, column: int, heading: int | None) -> Line:
+    return Line(
+        text=text,
+        line=number,
+        bold=para.bold,
+        align=para.align,
+        indent=para.indent,
+        column=column,
+        heading=heading,
+    )
+
+
 def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
     _check_zip(data, source, options)
     try:
@@ -134,16 +146,7 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
             for text in _split_breaks(para.text):
                 counter += 1
                 total += non_space_len(text)
-                items.append(
-                    Line(
-                        text=text,
-                        line=counter,
-                        bold=para.bold,
-                        align=para.align,
-                        indent=para.indent,
-                        heading=para.heading,
-                    )
-                )
+                items.append(_line(text, counter, para, column=0, heading=para.heading))
         elif child.tag == W + "tbl":
             rows = _rows(child, state)
             if _is_layout(rows):
@@ -152,16 +155,7 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
                         for text in _split_breaks(para.text, spaces=True):
                             counter += 1
                             total += non_space_len(text)
-                            items.append(
-                                Line(
-                                    text=text,
-                                    line=counter,
-                                    bold=para.bold,
-                                    align=para.align,
-                                    indent=para.indent,
-                                    column=column,
-                                )
-                            )
+                            items.append(_line(text, counter, para, column=column, heading=None))
                 continue
             table_rows: list[TableRow] = []
             for cells, header in rows:
