@@ -188,3 +188,25 @@ def test_units_canonical_tolerates_case_tones_and_typos() -> None:
         None,
     ]
     assert refs[0].text == "Uỷ ban Mặt trận tổ quốc Việt nam tỉnh"  # display keeps the source's spelling
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "Các sở, ban, ngành; Ủy ban nhân dân các cấp chủ động triển khai.",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân các cấp"],
+        ),
+        ("Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh.", ["Sở Xây dựng"]),
+        (
+            "Rà soát các chính sách; nhiệm vụ này do Sở Tài chính chủ trì, phối hợp với các sở.",
+            ["Sở Tài chính"],
+        ),
+        ("Tăng cường kiểm tra, giám sát; Sở Y tế chủ trì, phối hợp với UBND các xã.", ["Sở Y tế"]),
+        ("Đẩy mạnh tuyên truyền, nâng cao nhận thức về tín dụng chính sách xã hội.", []),
+    ],
+)
+def test_lead_units_in_sentences(text: str, lead: list[str]) -> None:
+    from plancompare.extract.actors import lead_units
+
+    assert [u.text for u in lead_units(text)] == lead

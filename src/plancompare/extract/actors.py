@@ -39,18 +39,39 @@ _SUPPORT_END = regex.compile(
 MAX_SUBJECT = 240
 
 
-def lead_units(text: str) -> list[UnitRef]:
-    t = _PREFIX.sub("", text.strip())
+def _subject_units(clause: str) -> list[UnitRef]:
+    """Units named before the first predicate of `clause`, when the clause opens with a unit."""
+    t = _PREFIX.sub("", clause.strip())
     m = _PREDICATE.search(t)
     if m is None or m.start() == 0 or m.start() > MAX_SUBJECT:
         return []
     subject = t[: m.start()].strip(" ,;")
-    if not (
-        starts_like_unit(subject)
-        or load_glossary().lookup(split_units(subject)[0] if split_units(subject) else "")
-    ):
+    units = split_units(subject)
+    if not (starts_like_unit(subject) or (units and load_glossary().lookup(units[0]))):
         return []
-    return [to_ref(u) for u in split_units(subject)]
+    return [to_ref(u) for u in units]
+
+
+# "… do Sở Tài chính chủ trì", "giao Sở Y tế chủ trì": the lead named inside the sentence
+_DO_LEAD = regex.compile(
+    r"\b(?:do|giao(?:\s+cho)?)\s+(?P<units>\p{Lu}[^.;:]{2,200}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b"
+)
+_CLAUSE = regex.compile(r"[^.;]+")
+
+
+def lead_units(text: str) -> list[UnitRef]:
+    """The lead units of a task sentence: the subject it opens with; else the units after "do"/"giao"
+    before "chủ trì"; else the subject of a later clause that says "chủ trì"."""
+    found = _subject_units(text)
+    if found:
+        return found
+    m = _DO_LEAD.search(text)
+    if m and starts_like_unit(m.group("units")):
+        return [to_ref(u) for u in split_units(m.group("units"))]
+    for clause in _CLAUSE.findall(text)[1:]:
+        if "chủ trì" in clause and (units := _subject_units(clause)):
+            return units
+    return []
 
 
 def support_units(text: str) -> list[UnitRef]:
