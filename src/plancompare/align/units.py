@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from ..model.common import Span
 from ..model.deadlines import Deadline
 from ..model.plan import Plan
-from ..model.reference import Reference
+from ..model.reference import Reference, ReferenceItem
 from ..model.sections import Section
 from ..model.targets import Target
+from ..model.tasks import Task
 from ..model.units import UnitRef
 from ..reference.sections import body_evidence_sections, fallback_sections
 from ..text.fold import fold
@@ -38,38 +39,27 @@ class Unit:
         return " ".join([self.text, *extra])
 
 
+def _unit(source: ReferenceItem | Task, order: int) -> Unit:
+    """A reference item or a plan task as an alignment unit (they share these fields)."""
+    return Unit(
+        id=source.id,
+        group=source.group,
+        text=source.text,
+        order=order,
+        span=source.span,
+        targets=tuple(source.targets),
+        deadline=source.deadline,
+        lead_units=tuple(source.lead_units),
+        support_units=tuple(source.support_units),
+    )
+
+
 def reference_units(ref: Reference) -> list[Unit]:
-    return [
-        Unit(
-            id=item.id,
-            group=item.group,
-            text=item.text,
-            order=i,
-            span=item.span,
-            targets=tuple(item.targets),
-            deadline=item.deadline,
-            lead_units=tuple(item.lead_units),
-            support_units=tuple(item.support_units),
-        )
-        for i, item in enumerate(ref.items)
-    ]
+    return [_unit(item, i) for i, item in enumerate(ref.items)]
 
 
 def plan_units(plan: Plan) -> list[Unit]:
-    units = [
-        Unit(
-            id=t.id,
-            group=t.group,
-            text=t.text,
-            order=i,
-            span=t.span,
-            targets=tuple(t.targets),
-            deadline=t.deadline,
-            lead_units=tuple(t.lead_units),
-            support_units=tuple(t.support_units),
-        )
-        for i, t in enumerate(plan.tasks)
-    ]
+    units = [_unit(t, i) for i, t in enumerate(plan.tasks)]
     return units + _section_units(plan, body_evidence_sections(plan), len(units))
 
 
