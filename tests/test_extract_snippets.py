@@ -16,7 +16,7 @@ from plancompare.structure.patterns import PLACE_DATE
 @pytest.mark.parametrize(
     ("text", "number", "code", "blank"),
     [
-        ("05/KH-UBND", "5/KH-UBND", "KH", False),
+        ("05/KH-UBND", "05/KH-UBND", "KH", False),  # digits as printed
         ("686 /KH-UBND", "686/KH-UBND", "KH", False),
         ("1074/QĐ-BXD", "1074/QĐ-BXD", "QĐ", False),
         ("7432/UBND-XD", "7432/UBND-XD", None, False),  # công văn: no type code
@@ -150,12 +150,17 @@ def test_cites() -> None:
         "Căn cứ Nghị định số 30/2020/NĐ-CP; Quyết định số 1560/QĐ-TTg; Chỉ thị số 39-CT/TW; "
         "Kế hoạch số 194-KH/TU của Thành ủy; Công văn số 4339/NHCS-TDNN; Kế hoạch số: 05 /KH-UBND"
     )
-    assert find_cites(text, own="5/KH-UBND") == [
+    assert find_cites(text, own="05/KH-UBND") == [  # in the order the text cites them
         "30/2020/NĐ-CP",
         "1560/QĐ-TTg",
-        "4339/NHCS-TDNN",
         "39-CT/TW",
         "194-KH/TU",
+        "4339/NHCS-TDNN",
+    ]
+    # one document printed two ways is one cite, shown as the text prints it outside capitals
+    assert find_cites("QUYẾT ĐỊNH SỐ 1899/QĐ-TTG; Quyết định số 1899/QĐ-TTg; Nghị quyết 03/NQ-CP, 3/NQ-CP") == [
+        "1899/QĐ-TTg",
+        "03/NQ-CP",
     ]
 
 

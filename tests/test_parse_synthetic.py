@@ -41,7 +41,7 @@ def test_other_province_plan(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path.write_text(QUANG_NINH, encoding="utf-8")
     plan = parse(path)
     m = plan.metadata
-    assert (m.number, m.doc_type, m.doc_type_name) == ("5/KH-UBND", "KH", "Kế hoạch")
+    assert (m.number, m.doc_type, m.doc_type_name) == ("05/KH-UBND", "KH", "Kế hoạch")
     assert (m.issuer, m.place, m.date) == ("Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh", "2026-02-01")
     assert m.title == "Thực hiện Quyết định số 1560/QĐ-TTg ngày 18/7/2025 của Thủ tướng Chính phủ"
     assert (m.signing_capacity, m.signer, m.signer_title) == ("Q. Chủ tịch", "Nguyễn Văn An", None)

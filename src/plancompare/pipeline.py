@@ -20,7 +20,7 @@ from .model.sections import Section
 from .model.tasks import Task
 from .model.warnings import ParseWarning
 from .options import ParseOptions
-from .readers.document import Line, RawDocument, Table, TableRow
+from .readers.document import Furniture, Line, RawDocument, Table, TableRow
 from .structure.outline import build_outline
 from .structure.paragraphs import Paragraph, build_paragraphs, span_of, wrap_width
 from .structure.sections import SectionBuilder, SectionNode
@@ -162,14 +162,17 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         targets=targets,
         deadlines=deadlines,
         unclassified=unclassified,
-        accounting=_account(blocks, leftover_rows),
+        accounting=_account(blocks, leftover_rows, raw.furniture),
         warnings=[*raw.warnings, *meta_warnings, *_pipeline_warnings(rows, builder, tasks, unclassified)],
     )
 
 
-def _account(blocks: list[Block], leftover_rows: list[TableRow]) -> TextAccounting:
-    """Non-space characters per role. Table rows that are no task (another table's) are unclassified."""
+def _account(blocks: list[Block], leftover_rows: list[TableRow], furniture: list[Furniture]) -> TextAccounting:
+    """Non-space characters per role. Table rows that are no task (another table's) are unclassified;
+    page and site furniture count under their own roles."""
     by_role: Counter[str] = Counter()
+    for f in furniture:
+        by_role[f.kind.value] += non_space_len(f.text)
     leftover = {id(row) for row in leftover_rows}
     for b in blocks:
         if isinstance(b, Table):

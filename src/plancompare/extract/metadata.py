@@ -15,8 +15,11 @@ from ..structure.paragraphs import Paragraph
 from ..structure.patterns import (
     PLACE_DATE,
     QUOC_HIEU,
+    QUOC_HIEU_INSIDE,
+    QUOC_HIEU_TAIL,
     SEPARATOR,
     SO_LINE,
+    SO_PREFIX,
     TIEU_NGU,
     TYPE_CODES,
     TYPE_NAMES,
@@ -53,14 +56,16 @@ def parse_number(text: str) -> tuple[str | None, str | None, bool]:
     if not m.group("num"):
         return None, type_code, True
     year = f"{m.group('year')}/" if m.group("year") else ""
-    return f"{int(m.group('num'))}/{year}{code}-{issuer}", type_code, False
+    return f"{m.group('num')}/{year}{code}-{issuer}", type_code, False
 
 
 def _issuer_lines(header: list[Paragraph]) -> list[str]:
     groups: list[str] = []
     for p in header:
-        t = p.text.strip()
+        t = QUOC_HIEU_INSIDE.sub("", p.text.strip())
         if not p.caps or QUOC_HIEU.match(t) or TIEU_NGU.match(t) or SO_LINE.match(t) or SEPARATOR.match(t):
+            continue
+        if QUOC_HIEU_TAIL.match(t):
             continue
         if PLACE_DATE.match(t) or VV_LINE.match(t) or type_name_of(t):
             continue
@@ -147,7 +152,7 @@ def extract_metadata(
                 _w(codes.NUMBER_MISSING, "no 'Số: …' line: the document number is missing; number is null")
             )
 
-    pd = next((m for p in header if (m := PLACE_DATE.match(p.text))), None)
+    pd = next((m for p in header if (m := PLACE_DATE.match(SO_PREFIX.sub("", p.text)))), None)
     if pd is None:
         warnings.append(
             _w(codes.PLACE_MISSING, "no '<place>, ngày … tháng … năm …' line: place and date are null")

@@ -11,6 +11,7 @@ Plain dataclasses, not pydantic: a 500-page document has ~20,000 lines and this 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
@@ -58,13 +59,30 @@ class Table:
 Item = Line | Table
 
 
+class FurnitureKind(StrEnum):
+    """Text that is not the document: counted in accounting under its own role, never parsed."""
+
+    SITE = "site_furniture"  # a website's banner, info box, related documents, notices
+    PAGE = "page_furniture"  # running headers and footers, page markers, signature timestamps
+
+
+@dataclass(slots=True)
+class Furniture:
+    text: str
+    line: int
+    kind: FurnitureKind
+    page: int | None = None
+
+
 @dataclass(slots=True)
 class RawDocument:
     source: SourceInfo
     items: list[Item]
     properties: dict[str, str] = field(default_factory=dict)  # e.g. PDF /Title, DOCX core props
     warnings: list[ParseWarning] = field(default_factory=list)
-    total_chars: int = 0  # non-space characters of the text the reader extracted
+    total_chars: int = 0  # non-space characters of the text the reader extracted (furniture included)
+    furniture: list[Furniture] = field(default_factory=list)
+    site_hint: dict[str, str] = field(default_factory=dict)  # a web copy's info box (readers/site.py)
 
     def lines(self) -> list[Line]:
         return [it for it in self.items if isinstance(it, Line)]

@@ -1,98 +1,94 @@
-"""Markdown converted from PDF: `#` headings (levels unreliable), **bold**, *italic*, and tables —
-tab-separated rows or pipe tables (`| STT | Nội dung |`) — whose cells may carry HTML. Markup is
-removed and kept as cues."""
+"""Markdown, as converted from PDF or copied from a website: `#` headings (levels unreliable),
+**bold**, *italic*, and tables in any of the serializations `text_tables` knows — tab-separated
+rows, pipe tables with or without outer pipes, one cell per line closed by `|` (web copies) —
+whose cells may carry HTML. Markup is removed and kept as cues; a website's furniture around the
+document is set aside (`site`)."""
 
 from __future__ import annotations
 
 import regex
 
+from ..model import warning_codes as codes
 from ..model.source import SourceInfo
+from ..model.warnings import ParseWarning
 from ..text.normalize import line_offsets, nfc, non_space_len, split_lines
-from .document import Item, Line, RawDocument, Table, TableRow
-from .html_cells import cell_text
+from .document import Item, Line, RawDocument
+from .markup import MarkupState, strip_markup
+from .site import document_bounds
+from .text_tables import TableScanner, site_furniture
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
-_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_BOLD_WHOLE = regex.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
-
-
-def _strip_emphasis(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous = text
-        text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("**", "")
-
-
-_PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
-_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
-
-
-def _is_table_line(raw: str) -> bool:
-    return raw.count("\t") >= 2 or bool(_PIPE_ROW.match(raw) and raw.count("|") >= 3)
-
-
-def _cells(raw: str) -> list[str]:
-    if raw.count("\t") >= 2:
-        return raw.split("\t")
-    inner = raw.strip()[1:-1]
-    return [c.replace("\\|", "|") for c in _PIPE_SPLIT.split(inner)]
 
 
 def read_markdown(text: str, source: SourceInfo) -> RawDocument:
-    items: list[Item] = []
-    table: Table | None = None
-    total = 0
-    in_bold = False  # a **bold** span may run over several lines (hard breaks)
-    blank_before = True
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
-    for number, raw in enumerate(source_lines, start=1):
-        start, end = offsets[number - 1], offsets[number - 1] + len(raw)
-        if _is_table_line(raw):
-            if _PIPE_RULE.match(raw):
-                continue  # the |---|---| line under a pipe table's header
-            cells = [cell_text(c) for c in _cells(raw)]
-            total += sum(non_space_len(c) for c in cells)
-            if table is None:
-                table = Table(rows=[], line=number)
-                items.append(table)
-            table.rows.append(
-                TableRow(cells=cells, line=number, line_end=number, char_start=start, char_end=end)
-            )
+    bounds = document_bounds(source_lines)
+    furniture = site_furniture(source_lines, bounds)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end)
+    items: list[Item] = []
+    warnings: list[ParseWarning] = []
+    state = MarkupState()
+    blank_before = True
+    hard_break = False
+    # Markdown joins lines not separated by a blank line into one paragraph — unless the copy has
+    # (almost) no blank lines at all, as web copies often do: then the breaks say nothing.
+    inside = source_lines[bounds.start : bounds.end]
+    blanks_mean_paragraphs = sum(not x.strip() for x in inside) >= 0.05 * len(inside)
+    i = bounds.start
+    while i < bounds.end:
+        found = scanner.table_at(i)
+        if found is not None:
+            items.extend(found.items)
+            warnings.extend(found.warnings)
+            i = found.resume
             blank_before = True
             continue
+        raw = source_lines[i]
+        number = i + 1
+        i += 1
         stripped = raw.strip()
         if not stripped:
             blank_before = True
             continue  # blank lines inside a table are page gaps; the table stays open
-        table = None
+        scanner.close()
         heading = None
         match = _HEADING.match(stripped)
         if match:
             heading = len(match.group(1))
             stripped = match.group(2).strip()
-        bold = in_bold or bool(_BOLD_WHOLE.match(stripped))
-        if stripped.count("**") % 2 == 1:
-            in_bold = not in_bold
-            bold = True
-        clean = " ".join(_strip_emphasis(stripped).split())
+        clean, bold = strip_markup(stripped, state)
         if not clean:
             continue
-        total += non_space_len(clean)
         # Markdown joins lines not separated by a blank line into one paragraph.
-        soft = None if blank_before else True
         items.append(
             Line(
                 text=clean,
                 line=number,
                 bold=bold or heading is not None,
                 heading=heading,
-                soft_wrap=soft,
-                char_start=start,
-                char_end=end,
+                soft_wrap=None if blank_before or hard_break or not blanks_mean_paragraphs else True,
+                char_start=offsets[number - 1],
+                char_end=offsets[number - 1] + len(raw),
             )
         )
         blank_before = False
-    return RawDocument(source=source, items=items, total_chars=total)
+        hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break
+    if bounds.hint:
+        warnings.append(
+            ParseWarning(
+                code=codes.SITE_FURNITURE,
+                message=f"{len(furniture)} line(s) of website furniture around the document were set aside",
+            )
+        )
+    total = sum(non_space_len(it.text) for it in items if isinstance(it, Line))
+    total += sum(non_space_len(c) for it in items if not isinstance(it, Line) for r in it.rows for c in r.cells)
+    total += sum(non_space_len(f.text) for f in furniture)
+    return RawDocument(
+        source=source,
+        items=items,
+        total_chars=total,
+        warnings=warnings,
+        furniture=furniture,
+        site_hint=bounds.hint,
+    )

@@ -97,10 +97,10 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False
     if parse_marker(line.text, prev.text) is not None:
         return False
-    if line.soft_wrap:
-        return True
     if line.bold != prev.bold:
         return False
+    if line.soft_wrap:
+        return True
     if LOWER_START.match(line.text):
         return not SENTENCE_END.search(prev.text)
     if CLAUSE_END.search(prev.text):

@@ -48,6 +48,12 @@ def type_name_of(text: str) -> str | None:
 
 
 QUOC_HIEU = regex.compile(r"^C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
+# the Quốc hiệu's second half on its own line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", wrapped)
+QUOC_HIEU_TAIL = regex.compile(r"^(?:X[ÃA]\s+H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.IGNORECASE)
+# the Quốc hiệu inside a line that a converter fused with the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI …")
+QUOC_HIEU_INSIDE = regex.compile(r"\s+C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\b.*$", regex.IGNORECASE)
+# "Số: 03/NQ-CP" before the place and date on one line (a side-by-side row written as one line)
+SO_PREFIX = regex.compile(r"^S[ốô]\s*[:.]?\s*[\d\s._…]*/\s*\S+\s+(?=\S)")
 TIEU_NGU = regex.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
 SO_LINE = regex.compile(r"^S[ốô]\s*[:.]?\s*(.*)$")
 PLACE_DATE = regex.compile(

@@ -75,9 +75,18 @@ def _title_stops(p: Paragraph, title: list[Paragraph]) -> bool:
         )
     if _is_content_start(p) or ATTACHED_CAPTION.match(p.text):
         return True
-    if title and (p.caps or len(title) >= 4):
+    if len(title) >= 4:
+        return True
+    if p.caps and not all(_upper(t.text) for t in title):
+        return True  # a heading in capitals after a title in lower case
+    if p.caps and p.bold != title[-1].bold:
         return True
     return bool(title and title[0].bold and not p.bold)
+
+
+def _upper(text: str) -> bool:
+    """Letters, none lower case: "THỰC" (one word of a title wrapped after it) counts."""
+    return any(ch.isalpha() for ch in text) and text == text.upper()
 
 
 def _para_at(blocks: list[Block], i: int) -> Paragraph | None:

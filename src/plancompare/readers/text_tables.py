@@ -1,0 +1,129 @@
+"""Tables in text formats, whatever their serialization, turned into `Grid`s.
+
+- one cell per line closed by a bare `|` line (web copies; `cell_lines`)
+- GFM pipe tables, with or without the outer pipes and the `|---|` delimiter row
+- rows written `cell | cell | cell` (text exports of DOCX and PDF)
+- tab-separated rows
+
+A run of such lines is one table; blank lines inside it are page gaps and keep it open. Each row's
+cells may carry HTML (`<br>`, `<b>`: markdown converted from PDF) or `**bold**`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..model import warning_codes as codes
+from ..model.warnings import ParseWarning
+from .cell_lines import is_separator, read_cell_region
+from .document import Furniture, FurnitureKind, Item
+from .grid import CellLine, Grid, GridCell, GridRow, grid_items
+from .html_cells import cell_text, is_bold_cell
+from .markup import strip_emphasis
+from .site import SiteBounds
+
+_OUTER_PIPES = regex.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
+_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+# "a | b": a pipe with text on both sides (a text export of a table or of a side-by-side header)
+_INNER_PIPE = regex.compile(r"\S\s*(?<!\\)\|\s*\S")
+
+
+def row_cells(raw: str) -> list[str] | None:
+    """The raw cells of a table row, or None when the line is not one."""
+    if raw.count("\t") >= 2:
+        return raw.split("\t")
+    stripped = raw.strip()
+    if _OUTER_PIPES.match(raw) and raw.count("|") >= 3:
+        return [c.replace("\\|", "|") for c in _PIPE_SPLIT.split(stripped[1:-1])]
+    if _INNER_PIPE.search(stripped) and not stripped.startswith(("|", "-", "+")):
+        return [c.replace("\\|", "|") for c in _PIPE_SPLIT.split(stripped.strip("|"))]
+    if raw.count("\t") == 1 and all(p.strip() for p in raw.split("\t")):
+        return raw.split("\t")
+    return None
+
+
+def _cell(raw: str, line: int, start: int, end: int) -> GridCell:
+    bold = is_bold_cell(raw) or "**" in raw
+    parts = cell_text(strip_emphasis(raw)).split("\n")
+    return GridCell(
+        lines=[
+            CellLine(text=t, line=line, bold=bold, char_start=start, char_end=end, hard_break=k > 0)
+            for k, t in enumerate(parts)
+            if t
+        ]
+    )
+
+
+@dataclass(slots=True)
+class FoundTable:
+    items: list[Item]
+    resume: int  # index of the first line after the table
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+class TableScanner:
+    """Finds the table that starts at a line, for the markdown and text readers alike."""
+
+    def __init__(self, lines: list[str], offsets: list[int], end: int | None = None) -> None:
+        self.lines = lines
+        self.offsets = offsets
+        self.end = len(lines) if end is None else end
+
+    def close(self) -> None:
+        """Kept for symmetry with readers that hold a table open; runs are read whole."""
+
+    def table_at(self, i: int) -> FoundTable | None:
+        raw = self.lines[i]
+        if is_separator(raw):
+            return self._cells_region(i)
+        if row_cells(raw) is not None:
+            return self._row_run(i)
+        return None
+
+    def _cells_region(self, i: int) -> FoundTable:
+        region = read_cell_region(self.lines[: self.end], i, self.offsets)
+        warnings = []
+        if region.gaps:
+            warnings.append(
+                ParseWarning(
+                    code=codes.TABLE_GAP,
+                    message=f"the table at line {i + 1} has {region.gaps} gap(s) where the copy lost rows "
+                    "('…....' instead of a row boundary); rows after a gap may lack their group",
+                )
+            )
+        return FoundTable(items=grid_items(region.grid), resume=max(region.resume, i + 1), warnings=warnings)
+
+    def _row_run(self, i: int) -> FoundTable:
+        rows: list[GridRow] = []
+        k = i
+        last_row = i
+        while k < self.end:
+            raw = self.lines[k]
+            if not raw.strip():
+                k += 1
+                continue
+            if _PIPE_RULE.match(raw):
+                last_row = k
+                k += 1
+                continue
+            cells = row_cells(raw)
+            if cells is None:
+                break
+            start = self.offsets[k]
+            rows.append(GridRow(cells=[_cell(c, k + 1, start, start + len(raw)) for c in cells]))
+            last_row = k
+            k += 1
+        return FoundTable(items=grid_items(Grid(rows=rows)), resume=last_row + 1)
+
+
+def site_furniture(lines: list[str], bounds: SiteBounds) -> list[Furniture]:
+    """The lines outside the document (a website's), kept for accounting."""
+    outside = [*range(bounds.start), *range(bounds.end, len(lines))]
+    return [
+        Furniture(text=" ".join(lines[k].split()), line=k + 1, kind=FurnitureKind.SITE)
+        for k in outside
+        if lines[k].strip() and not is_separator(lines[k])
+    ]
