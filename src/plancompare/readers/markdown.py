@@ -11,11 +11,12 @@ import regex
 from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
-from ..text.normalize import line_offsets, nfc, non_space_len, split_lines
+from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
+from .grid import grid_chars
 from .markup import MarkupState, strip_markup
 from .site import document_bounds
-from .text_tables import TableScanner, site_furniture
+from .text_tables import TableScanner, furniture_chars, site_furniture
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
 
@@ -81,9 +82,7 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
                 message=f"{len(furniture)} line(s) of website furniture around the document were set aside",
             )
         )
-    total = sum(non_space_len(it.text) for it in items if isinstance(it, Line))
-    total += sum(non_space_len(c) for it in items if not isinstance(it, Line) for r in it.rows for c in r.cells)
-    total += sum(non_space_len(f.text) for f in furniture)
+    total = grid_chars(items) + furniture_chars(furniture)
     return RawDocument(
         source=source,
         items=items,

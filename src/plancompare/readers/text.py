@@ -1,13 +1,18 @@
 """Plain text: one Line per non-blank source line, with its indentation. Unwrapping is done later,
 in `structure.paragraphs`, because the same rules serve PDF text too. Side-by-side blocks (header,
-signature beside Nơi nhận) are read column by column (`text_columns`)."""
+signature beside Nơi nhận) are read column by column (`text_columns`); tables in any text
+serialization become grids (`text_tables`); a website's furniture is set aside (`site`)."""
 
 from __future__ import annotations
 
 from ..model.source import SourceInfo
-from ..text.normalize import line_offsets, nfc, non_space_len, split_lines
-from .document import Line, RawDocument
+from ..model.warnings import ParseWarning
+from ..text.normalize import line_offsets, nfc, split_lines
+from .document import Item, Line, RawDocument
+from .grid import grid_chars
+from .site import document_bounds
 from .text_columns import find_blocks
+from .text_tables import TableScanner, furniture_chars, site_furniture
 
 
 def _line(number: int, raw: str, start: int, end: int) -> Line:
@@ -15,11 +20,9 @@ def _line(number: int, raw: str, start: int, end: int) -> Line:
     return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
 
 
-def read_text(text: str, source: SourceInfo) -> RawDocument:
-    source_lines = split_lines(nfc(text))
-    offsets = line_offsets(source_lines)
-    span = {n: (offsets[n - 1], offsets[n - 1] + len(raw)) for n, raw in enumerate(source_lines, start=1)}
-    rows = [(n, raw.expandtabs(8)) for n, raw in enumerate(source_lines, start=1) if raw.strip()]
+def _plain_lines(numbered: list[tuple[int, str]], span: dict[int, tuple[int, int]]) -> list[Line]:
+    """Lines of a run without tables; side-by-side blocks read left column, then right."""
+    rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
     blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows)}
     lines: list[Line] = []
     i = 0
@@ -44,8 +47,37 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
                         )
                     )
         i = end
+    return lines
+
+
+def read_text(text: str, source: SourceInfo) -> RawDocument:
+    source_lines = split_lines(nfc(text))
+    offsets = line_offsets(source_lines)
+    span = {n: (offsets[n - 1], offsets[n - 1] + len(raw)) for n, raw in enumerate(source_lines, start=1)}
+    bounds = document_bounds(source_lines)
+    furniture = site_furniture(source_lines, bounds)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end)
+    items: list[Item] = []
+    warnings: list[ParseWarning] = []
+    run: list[tuple[int, str]] = []
+    i = bounds.start
+    while i < bounds.end:
+        found = scanner.table_at(i)
+        if found is None:
+            run.append((i + 1, source_lines[i]))
+            i += 1
+            continue
+        items.extend(_plain_lines(run, span))
+        run = []
+        items.extend(found.items)
+        warnings.extend(found.warnings)
+        i = found.resume
+    items.extend(_plain_lines(run, span))
     return RawDocument(
         source=source,
-        items=list(lines),
-        total_chars=sum(non_space_len(ln.text) for ln in lines),
+        items=items,
+        warnings=warnings,
+        total_chars=grid_chars(items) + furniture_chars(furniture),
+        furniture=furniture,
+        site_hint=bounds.hint,
     )

@@ -17,6 +17,7 @@ import regex
 
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
+from ..text.normalize import non_space_len
 from .cell_lines import is_separator, read_cell_region
 from .document import Furniture, FurnitureKind, Item
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
@@ -127,3 +128,7 @@ def site_furniture(lines: list[str], bounds: SiteBounds) -> list[Furniture]:
         for k in outside
         if lines[k].strip() and not is_separator(lines[k])
     ]
+
+
+def furniture_chars(furniture: list[Furniture]) -> int:
+    return sum(non_space_len(f.text) for f in furniture)
