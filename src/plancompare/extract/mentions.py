@@ -7,7 +7,18 @@ from ..model.targets import TargetMention
 from ..model.tasks import Task
 from ..structure.sections import SectionNode
 from .deadlines import find_deadlines
-from .targets import find_targets
+from .targets import find_targets, year_in
+
+
+def _heading_year(node: SectionNode) -> int | None:
+    """The year a heading sets for what is under it ("1. Mục tiêu đến hết năm 2026")."""
+    n: SectionNode | None = node.parent
+    while n is not None:
+        year = year_in(n.title[:200])
+        if year is not None:
+            return year
+        n = n.parent
+    return None
 
 
 def _own_text(node: SectionNode) -> str:
@@ -22,7 +33,12 @@ def mentions(
     deadlines: list[DeadlineMention] = []
     for node in nodes:
         own = _own_text(node)
-        targets.extend(TargetMention(**t.model_dump(), where=node.id) for t in find_targets(own))
+        found = find_targets(own)
+        inherited = _heading_year(node) if any(t.by_year is None for t in found) else None
+        targets.extend(
+            TargetMention(**t.model_dump(exclude={"by_year"}), by_year=t.by_year or inherited, where=node.id)
+            for t in found
+        )
         deadlines.extend(
             DeadlineMention(**d.model_dump(), where=node.id)
             for d in find_deadlines(own)

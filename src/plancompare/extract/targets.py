@@ -14,9 +14,9 @@ _N = NUMBER_PATTERN
 _UNIT = r"%|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|lượt|hộ|người|lao động"
 TARGET = regex.compile(
     rf"(?P<cmp>tối thiểu|ít nhất|không thấp hơn|không dưới|không ít hơn|tối đa|không quá|không vượt quá|"
-    rf"không cao hơn|thấp hơn|cao hơn|trên|dưới|khoảng|đạt|chiếm|từ)?\s*"
+    rf"không cao hơn|thấp hơn|cao hơn|trên|dưới|khoảng|đạt|chiếm|từ)?\s*(?:(?<=\S\s)đạt\s+)?"
     rf"(?<![\d.,])(?P<v1>{_N})\s*(?:(?P<u1>%)(?:\s*(?:-|đến|tới)\s*(?P<v2a>{_N})\s*%?)?"
-    rf"|(?:\s*(?:-|đến|tới)\s*(?P<v2>{_N}))?\s*(?P<unit>{_UNIT})(?!\p{{L}}))"
+    rf"|(?:\s*(?:-|đến|tới)\s*(?P<v2>{_N}))?\s*(?P<unit>{_UNIT})(?!\p{{L}}))?"
     rf"(?P<after>\s*trở lên)?"
 )
 _CMP = {
@@ -25,7 +25,18 @@ _CMP = {
     "không quá": Comparator.LE, "không vượt quá": Comparator.LE, "không cao hơn": Comparator.LE,
     "thấp hơn": Comparator.LT, "dưới": Comparator.LT, "cao hơn": Comparator.GT, "trên": Comparator.GT,
 }  # fmt: skip
-_BY_YEAR = regex.compile(r"(?:đến|tới|vào|trong)\s+năm\s+(\d{4})|(?:đến|tới)\s+(\d{4})\b")
+_BY_YEAR = regex.compile(
+    r"(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|(?:đến|tới)\s+(?:hết\s+)?(\d{4})\b", regex.IGNORECASE
+)
+
+
+def year_in(text: str) -> int | None:
+    """The target year a text states ("đến năm 2030", "đến hết năm 2026"), the last one if several."""
+    found = [m for m in _BY_YEAR.finditer(text)]
+    if not found:
+        return None
+    m = found[-1]
+    return int(m.group(1) or m.group(2))
 _ANNUAL = regex.compile(r"(?:hằng|hàng|mỗi)\s+năm")
 _CLAUSE = regex.compile(r"(?:[^;.\n]|\.(?=\S))+")  # "16.508" and "TP.HCM" do not end a clause
 _FILLER = regex.compile(
@@ -33,6 +44,16 @@ _FILLER = regex.compile(
 )
 # money units need a count noun in front; counts of people need a context word, else every "10 người" is a target
 _COUNT_UNITS = {"lượt", "hộ", "người", "lao động"}
+
+
+# with these words any counted noun is a target: "ít nhất 05 dự án", "tối thiểu 1 trạm phát sóng"
+_AT_LEAST_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không ít hơn", "tối đa", "không quá"}
+_NOUN = regex.compile(r"^\s*(\p{L}+(?:\s+\p{L}+)?)")
+
+
+def _count_noun(after: str) -> str | None:
+    m = _NOUN.match(after)
+    return m.group(1) if m else None
 
 
 _MARKER = regex.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?|[-+•])\s+")
@@ -61,6 +82,8 @@ def find_targets(text: str) -> list[Target]:
         prev_end = 0
         for m in TARGET.finditer(folded):
             unit = "%" if m.group("u1") else m.group("unit")
+            if unit is None and m.group("cmp") in _AT_LEAST_WORDS:
+                unit = _count_noun(folded[m.end() :])  # "ít nhất 20 tập dữ liệu", "tối thiểu 2 dự án"
             if unit is None or (unit in _COUNT_UNITS and not m.group("cmp")):
                 continue
             v1 = parse_vn_number(m.group("v1"))

@@ -18,7 +18,9 @@ from .numbering import repair_row_number
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "number": ("stt", "so tt", "tt"),
+    "number": ("stt", "so tt", "tt", "so thu tu"),
+    # "Cơ quan chủ trì theo dõi, đánh giá" in an indicator table follows a target up; it leads no task
+    "monitor": ("theo doi", "danh gia"),
     "lead": (
         "chu tri",
         "don vi chu tri",
@@ -32,7 +34,12 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "product": ("san pham", "ket qua", "hinh thuc van ban"),
     "deadline": ("thoi gian", "thoi han", "tien do", "thoi diem"),
     "text": ("noi dung", "nhiem vu", "ten nhiem vu", "cong viec", "giai phap"),
+    "target": ("chi tieu", "muc tieu"),
 }
+# Checked in this order: the more specific role first ("Cơ quan chủ trì theo dõi" is a monitor,
+# "Nhiệm vụ, giải pháp" text, "Chỉ tiêu" a target only when no column says "Nội dung").
+_ROLE_ORDER = ("number", "monitor", "lead", "support", "product", "deadline", "text", "target")
+_HEADER_CELL_MAX = 60
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5})\.?$")
 # Only the end of a merged cell can match an end-anchored pattern; searching the whole cell made
@@ -67,7 +74,7 @@ def _role_of(cell: str) -> str | None:
     key = fold_ascii(cell.replace("\n", " ")).strip(" :.*")
     if not key:
         return None
-    for role in ("number", "lead", "support", "product", "deadline", "text"):
+    for role in _ROLE_ORDER:
         for word in _ROLE_WORDS[role]:
             if key == word or (len(word) > 3 and word in key):
                 return role
@@ -75,13 +82,23 @@ def _role_of(cell: str) -> str | None:
 
 
 def column_roles(header: Sequence[str]) -> dict[str, int]:
-    """Map roles to column indexes from a header row; the first column that claims a role wins."""
+    """Map roles to column indexes from a header row; the first column that claims a role wins.
+    A table of indicators assigned to units ("TT | Chỉ tiêu | Chủ trì") has no task column: its
+    indicator column is the task text, each row a task that is also a target."""
     roles: dict[str, int] = {}
     for i, cell in enumerate(header):
         role = _role_of(cell)
         if role and role not in roles:
             roles[role] = i
+    if "text" not in roles and "target" in roles and "lead" in roles:
+        roles["text"] = roles.pop("target")
     return roles
+
+
+def extra_columns(header: Sequence[str], roles: dict[str, int]) -> dict[int, str]:
+    """Columns no role claims ("Cấp trình", "Cá nhân phụ trách"): kept per task by header name."""
+    taken = set(roles.values())
+    return {i: " ".join(c.split()) for i, c in enumerate(header) if i not in taken and c.strip()}
 
 
 def is_task_header(cells: Sequence[str]) -> bool:
@@ -93,6 +110,8 @@ def sub_header_roles(cells: Sequence[str]) -> dict[str, int]:
     """Roles of a second header row under merged cells ("Đơn vị thực hiện" over "Chủ trì | Phối
     hợp"): every filled cell names a role. Empty when the row is data."""
     filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    if any(len(c) > _HEADER_CELL_MAX for _, c in filled):
+        return {}  # a header names its column in a few words; a long cell is data
     roles = {role: i for i, c in filled if (role := _role_of(c)) is not None}
     return roles if filled and len(roles) == len(filled) else {}
 
@@ -165,11 +184,23 @@ def _is_group(cells: dict[str, str], number: str) -> bool:
     return bool(number) and "." not in number and empty_rest
 
 
+_GROUP_IN_TEXT = regex.compile(r"^([IVXL]{1,5}|[A-Z])\s*[.)]\s+(\S.*)$", regex.DOTALL)
+
+
+def number_in_text(cells: dict[str, str]) -> dict[str, str]:
+    """A group heading written in the text column with the STT cell empty ("| | I. Kinh tế số | |"):
+    its number moves to the number column."""
+    m = _GROUP_IN_TEXT.match(cells.get("text", ""))
+    if cells.get("number") or m is None or any(cells.get(k) for k in ("lead", "support", "product")):
+        return cells
+    return {**cells, "number": m.group(1), "text": m.group(2).strip()}
+
+
 def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
     out: list[LogicalRow] = []
     last_number: str | None = None
     for row in rows:
-        cells = _cells(row, roles)
+        cells = number_in_text(_cells(row, roles))
         number = cells.get("number", "").strip()
         repaired = repair_row_number(number, last_number) if number and cells.get("text") else None
         if repaired is not None:
