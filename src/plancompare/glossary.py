@@ -35,6 +35,7 @@ class Glossary:
     _ascii: dict[str, str] = field(default_factory=dict)
     _patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
     _surface: list[str] = field(default_factory=list)
+    _hyphenated: list[regex.Pattern[str]] | None = None
 
     def lookup(self, text: str) -> UnitEntry | None:
         """The glossary entry `text` names, tolerant of case, tone placement, "các", marks lost to
@@ -65,6 +66,17 @@ class Glossary:
     def surface_forms(self) -> list[str]:
         """Every name, alias and abbreviation as written in the glossary (for phrase matchers)."""
         return list(self._surface)
+
+    def hyphenated_patterns(self) -> list[regex.Pattern[str]]:
+        """Names the glossary spells with a spaced hyphen ("Bộ Lao động - Thương binh và Xã hội"),
+        as patterns that find them in text whatever the spacing and case around the hyphen."""
+        if self._hyphenated is None:
+            names = sorted({n for n in self._surface if regex.search(r"\s[-–]\s", n)}, key=len, reverse=True)
+            self._hyphenated = [
+                regex.compile(r"\s*[-–]\s*".join(regex.escape(p) for p in regex.split(r"\s*[-–]\s*", n)), regex.I)
+                for n in names
+            ]
+        return self._hyphenated
 
     def same_role(self, a: str, b: str) -> bool:
         """Two canonical units do the same job, at the same or neighbouring levels: one is the

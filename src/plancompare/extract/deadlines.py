@@ -33,6 +33,9 @@ QUARTER = regex.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s
 YEAR = regex.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
 # a cell that is only a year ("Năm 2026", "2026") means within that year
 BARE_YEAR = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
+# a cell that is only a month ("6/2025", "01/2025"): by the end of that month. Only a whole cell:
+# in running text "6/2025" may be part of a document number.
+BARE_MONTH = regex.compile(r"^\s*(?:tháng\s+)?(?P<m>0?[1-9]|1[0-2])\s*/\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
 _RUNNING_DUE = regex.compile(
     r"\b(?:trong|trước|hết|cuối|đến hết|xong|hoàn thành)\s+(?:trong\s+)?(?:tháng\s+\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
     r"|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*\d{4}|năm\s+\d{4})\b"
@@ -110,7 +113,7 @@ def parse_deadline(text: str | None) -> Deadline:
     t = fold(text)
     d = Deadline(text=text.strip(), kind=DeadlineKind.OTHER)
     cues = _cues(t)
-    bare = BARE_YEAR.match(t)
+    bare = BARE_YEAR.match(t) or BARE_MONTH.match(t)
     if bare:
         cues = [_Cue(0, DeadlineKind.DATE, bare)]
     if not cues:

@@ -25,8 +25,21 @@ _HEAD = regex.compile(
 _STRIP = regex.compile(r"^[\s\-–•+.,;:]+|[\s.,;:]+$")
 
 
+# An organisation's acronym stands for a unit: "VTV", "TTXVN", "NHCSXH", "Sở KH&CN" aside.
+_ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&Đ]{1,9}$")
+_NB_HYPHEN = "\u2011"
+
+
 def starts_like_unit(text: str) -> bool:
-    return bool(_HEAD.match(fold(text)))
+    return bool(_HEAD.match(fold(text))) or bool(_ACRONYM.match(text.strip()))
+
+
+def _protect_hyphens(text: str, glossary: Glossary) -> str:
+    """The hyphen inside a name the glossary knows ("Bộ Lao động - Thương binh và Xã hội") is no
+    list dash: it is swapped for a non-breaking hyphen while the list is split."""
+    for pattern in glossary.hyphenated_patterns():
+        text = pattern.sub(lambda m: m.group(0).replace("-", _NB_HYPHEN).replace("–", _NB_HYPHEN), text)
+    return text
 
 
 def _joined(pieces: list[str], seps: list[str], i: int, j: int) -> str:
@@ -34,11 +47,12 @@ def _joined(pieces: list[str], seps: list[str], i: int, j: int) -> str:
     return "".join(p + (seps[k] if k < j - 1 else "") for k, p in enumerate(pieces[i:j], start=i))
 
 
-def _is_tail(piece: str, sep: str, glossary: Glossary) -> bool:
+def _is_tail(piece: str, sep: str, glossary: Glossary, head: str = "") -> bool:
     """A short piece after a comma that names no unit finishes the list before it
-    ("UBND các phường, xã, đặc khu")."""
+    ("UBND các phường, xã, đặc khu"); after "và", only a collective's ("các bộ, ngành và địa phương")."""
+    collective = fold(head).startswith("các ")
     return (
-        sep.strip() == ","
+        (sep.strip() == "," or (sep.strip() == "và" and collective))
         and len(piece.split()) <= 2
         and not starts_like_unit(piece)
         and glossary.lookup(piece) is None
@@ -53,7 +67,7 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
     while i < len(pieces):
         best = next((j for j in range(len(pieces), i, -1) if glossary.lookup(_joined(pieces, seps, i, j))), 0)
         if best:
-            while best < len(pieces) and _is_tail(pieces[best], seps[best - 1], glossary):
+            while best < len(pieces) and _is_tail(pieces[best], seps[best - 1], glossary, pieces[i]):
                 best += 1
             out.append(_joined(pieces, seps, i, best))
             i = best
@@ -69,14 +83,14 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
 def split_units(text: str, glossary: Glossary | None = None) -> list[str]:
     glossary = glossary or load_glossary()
     units: list[str] = []
-    for chunk in _TOP_SPLIT.split(text):
+    for chunk in _TOP_SPLIT.split(_protect_hyphens(text, glossary)):
         chunk = _STRIP.sub("", chunk)
         if not chunk:
             continue
         parts = _PIECE_SPLIT.split(chunk)
         pieces, seps = parts[0::2], parts[1::2]
         for unit in _greedy(pieces, seps, glossary):
-            unit = _STRIP.sub("", unit)
+            unit = _STRIP.sub("", unit).replace(_NB_HYPHEN, "-")
             if unit:
                 units.append(unit)
     return units
