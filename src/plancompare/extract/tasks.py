@@ -31,6 +31,9 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
     # "3" under Roman groups "I", "II" is a task of the current group
     arabic_groups = any(r.kind == "group" and (r.number or "").isdigit() for r in rows)
     current: str | None = None
+    # numbering that restarts in every group ("I: 1, 2; II: 1–8") is told apart by its group
+    bare = [r.number for r in rows if r.kind != "group" and r.number and r.number.isdigit()]
+    restarts = len(bare) != len(set(bare))
     unnumbered = 0
     last_number: str | None = None
     used: set[str] = set()
@@ -46,6 +49,8 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
             group = current = number
         if number:
             ident, last_number, unnumbered = number, number, 0
+            if restarts and current and number.isdigit():
+                ident = f"{current}.{number}"
         else:
             # a row the source left unnumbered gets the next number after the last one, by position
             unnumbered += 1

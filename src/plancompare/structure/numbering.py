@@ -46,11 +46,15 @@ def expected_row_numbers(previous: str | None) -> list[str]:
     return out
 
 
-def repair_row_number(raw: str, previous: str | None) -> str | None:
+def repair_row_number(raw: str, previous: str | None, last_roman: str | None = None) -> str | None:
     """The number `raw` stands for, when it is not a well-formed number in sequence but a misread
-    one; None when `raw` should be kept as it is (or is no number at all)."""
+    one; None when `raw` should be kept as it is (or is no number at all). A Roman numeral that
+    continues the Roman groups ("I" first, "II" after "I") is a group's number, not a misread "11"."""
     expected = expected_row_numbers(previous)
     if raw in expected:
+        return None
+    roman = raw.strip().rstrip(".")
+    if roman in _ROMAN and roman == (successor(last_roman) if last_roman else "I"):
         return None
     cleaned = raw.strip().rstrip(".").translate(_LOOKALIKE)
     if cleaned in expected:
@@ -63,3 +67,7 @@ def repair_row_number(raw: str, previous: str | None) -> str | None:
 
 def is_row_number(raw: str) -> bool:
     return bool(_NUMBER.match(raw.strip().rstrip("."))) or raw.strip().rstrip(".") in _ROMAN
+
+
+def is_roman(label: str) -> bool:
+    return label in _ROMAN

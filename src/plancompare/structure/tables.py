@@ -14,7 +14,7 @@ import regex
 from ..readers.document import Table, TableRow
 from ..text.fold import fold_ascii
 from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
-from .numbering import repair_row_number
+from .numbering import is_roman, repair_row_number
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -171,15 +171,32 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
         and not LOWER_START.match(text)
         and (not prev_text or CLAUSE_END.search(prev_text[-_TAIL:]))
     )
+    if continues_enumeration(text, prev_text):
+        return True
     if own:
         return False
+    if not any(row.get(k) for k in ("lead", "support", "product", "deadline")):
+        return True  # text alone under a numbered row: a task of its own would name who does it
     return (
         opens_page or not text or bool(LOWER_START.match(text)) or not CLAUSE_END.search(prev_text[-_TAIL:])
     )
 
 
+_ENUM_START = regex.compile(r"^\(?(\d{1,2})\)")
+_ROMAN_NUMBER = regex.compile(r"^[IVXL]{1,6}\.?$")
+
+
+def continues_enumeration(text: str, prev_text: str) -> bool:
+    """ "(5) …" after a row whose text enumerates "(1) … (4) …": a page break cut the row."""
+    m = _ENUM_START.match(text)
+    return bool(m) and f"({int(m.group(1)) - 1})" in prev_text[-2000:]
+
+
 def _is_group(cells: dict[str, str], number: str) -> bool:
-    """A row numbered "1", "2" (or "I") with nothing but its title is a task group."""
+    """A row numbered "1", "2" (or "I") with nothing but its title is a task group. A Roman row
+    stays a group when a page break spilled the row above's deadline into it ("năm tiếp theo")."""
+    if _ROMAN_NUMBER.match(number) and not any(cells.get(k) for k in ("lead", "support", "product")):
+        return True
     empty_rest = not any(cells.get(k) for k in ("lead", "support", "product", "deadline"))
     return bool(number) and "." not in number and empty_rest
 
@@ -199,10 +216,11 @@ def number_in_text(cells: dict[str, str]) -> dict[str, str]:
 def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
     out: list[LogicalRow] = []
     last_number: str | None = None
+    last_roman: str | None = None
     for row in rows:
         cells = number_in_text(_cells(row, roles))
         number = cells.get("number", "").strip()
-        repaired = repair_row_number(number, last_number) if number and cells.get("text") else None
+        repaired = repair_row_number(number, last_number, last_roman) if number and cells.get("text") else None
         if repaired is not None:
             cells["number"], number = repaired, repaired
         elif number and not _ROW_NUMBER.match(number):
@@ -219,6 +237,8 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
             continue
         if number:
             last_number = number.rstrip(".")
+            if is_roman(last_number):
+                last_roman = last_number
         out.append(
             LogicalRow(
                 cells=cells,
