@@ -36,7 +36,9 @@ _LOCAL_WORDS = (
     "địa phương", "các tỉnh", "tỉnh, thành phố", "cấp tỉnh", "cấp xã", "cấp cơ sở", "xã, phường",
     "ủy ban nhân dân các", "ubnd các", "tỉnh ủy, thành ủy", "các cấp ủy",
 )  # fmt: skip
-_LOCAL = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)) for w in _LOCAL_WORDS) + r")(?!\p{L})")
+_LOCAL = regex.compile(
+    r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)) for w in _LOCAL_WORDS) + r")(?!\p{L})"
+)
 # a central act: drafting or amending a law-level text, or submitting to the central bodies
 _CENTRAL_ACT = regex.compile(
     r"(?i:xây\s+dựng|soạn\s+thảo|sửa\s+đổi|bổ\s+sung|ban\s+hành|hoàn\s+thiện|trình|dự\s+án)"
@@ -44,7 +46,9 @@ _CENTRAL_ACT = regex.compile(
     r"|(?<!\p{L})(?i:trình)\s+(?:Quốc\s+hội|Chính\s+phủ|Thủ\s+tướng|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)(?!\p{L})"
 )
 _PLACE_CUE = regex.compile(r"(?:tỉnh|thành\s+phố|TP\.?|tại|địa\s+bàn)(?!\p{L})", regex.IGNORECASE)
-_NOT_A_PLACE = regex.compile(r"(?:Cộng\s+sản|tư\s+tưởng|Chủ\s+tịch|Đại\s+học|Quốc\s+gia)\s+$", regex.IGNORECASE)
+_NOT_A_PLACE = regex.compile(
+    r"(?:Cộng\s+sản|tư\s+tưởng|Chủ\s+tịch|Đại\s+học|Quốc\s+gia)\s+$", regex.IGNORECASE
+)
 _CUE_WINDOW = 60
 _NATIONAL_CODES = regex.compile(r"[-/](?:TTg|CP|TW|QH\d*|VPCP|BCĐTW)$|[-/]B[\p{Lu}Đ]{1,6}$")
 _NATIONAL_ISSUER = regex.compile(

@@ -73,7 +73,12 @@ def task_items(plan: Plan) -> tuple[list[ReferenceItem], list[ReferenceGroup]]:
     for task in plan.tasks:
         section = sections.get(task.section or "")
         children = dashes.get(task.section or "", [])
-        if task.origin != "body" or section is None or len(children) < 2 or not _is_group_heading(section.title):
+        if (
+            task.origin != "body"
+            or section is None
+            or len(children) < 2
+            or not _is_group_heading(section.title)
+        ):
             items.append(_task_item(task))
             continue
         groups.append(ReferenceGroup(id=task.id, title=section.title.rstrip(" :")))
@@ -81,7 +86,9 @@ def task_items(plan: Plan) -> tuple[list[ReferenceItem], list[ReferenceGroup]]:
     return items, groups
 
 
-def titled_groups(plan: Plan, items: list[ReferenceItem], known: list[ReferenceGroup]) -> list[ReferenceGroup]:
+def titled_groups(
+    plan: Plan, items: list[ReferenceItem], known: list[ReferenceGroup]
+) -> list[ReferenceGroup]:
     """Groups the items name that the plan declared nowhere, titled by their section heading."""
     have = {g.id for g in known}
     titles = {s.id: s.title for s in plan.sections}

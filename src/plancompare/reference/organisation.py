@@ -12,9 +12,7 @@ _ORGANISATION_WORDS = ("to chuc thuc hien", "trach nhiem thuc hien")
 
 def organisation_text(plan: Plan) -> str:
     """The text of the reference's "Tổ chức thực hiện" section(s), subsections included."""
-    heads = [
-        s.id for s in plan.sections if any(w in fold_ascii(s.title)[:60] for w in _ORGANISATION_WORDS)
-    ]
+    heads = [s.id for s in plan.sections if any(w in fold_ascii(s.title)[:60] for w in _ORGANISATION_WORDS)]
     return "\n".join(
         s.text or s.title for s in plan.sections if any(s.id == h or s.id.startswith(h + ".") for h in heads)
     )
