@@ -11,6 +11,7 @@ from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
 from .actors import heading_units, lead_units, support_units
+from .assignments import assignment_tasks
 from .deadlines import find_deadline, parse_deadline
 from .targets import find_targets
 from .units import unit_refs
@@ -155,5 +156,11 @@ def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None
         for n in r.walk()
         if n.level <= 2 and n.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
     ]
-    tasks = [t for n in items if not n.children and (t := _body_task(n)) is not None]
+    tasks: list[Task] = []
+    for n in items:
+        assigned = assignment_tasks(n)  # "1. Giao Sở X: - …" (assignments.py)
+        if assigned is not None:
+            tasks += assigned
+        elif not n.children and (t := _body_task(n)) is not None:
+            tasks.append(t)
     return [t for t in tasks if t.lead_units]

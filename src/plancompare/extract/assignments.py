@@ -1,0 +1,64 @@
+"""Tasks of a công văn that assigns work: "1. Giao Sở Nông nghiệp và Môi trường: - …; - …" /
+"2. Sở Y tế: …". Each numbered item opens with its addressee and a colon; what follows the colon, or
+each dash item under it, is one task whose lead unit is that addressee. This lets a công văn stand on
+the plan side of a comparison like a plan with a task table.
+
+An item without such an addressee keeps the general reading (`tasks.py`): its sentence's subject.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model.tasks import Task
+from ..model.units import UnitRef
+from ..structure.paragraphs import span_of
+from ..structure.sections import SectionNode
+from .actors import heading_units, support_units
+from .deadlines import find_deadline
+from .targets import find_targets
+
+# "Giao Sở X:", "Đề nghị Sở X:", "Sở X:" — the addressee is the text before the first colon
+_ADDRESSEE = regex.compile(r"^(?P<head>[^:]{3,200}?)\s*:\s*(?P<rest>.*)$", regex.DOTALL)
+
+
+def addressee_of(title: str) -> tuple[list[UnitRef], str] | None:
+    """('Giao Sở Y tế: Đưa …') -> ([Sở Y tế], 'Đưa …'); None when the words before the colon name no unit."""
+    m = _ADDRESSEE.match(title.strip())
+    if m is None:
+        return None
+    units = heading_units(m.group("head"))
+    return (units, m.group("rest").strip()) if units else None
+
+
+def _task(ident: str, number: str | None, group: str | None, text: str, lead: list[UnitRef], node: SectionNode) -> Task:
+    return Task(
+        id=ident,
+        number=number,
+        group=group,
+        section=node.id,
+        text=text,
+        lead_units=lead,
+        support_units=support_units(text),
+        deadline=find_deadline(text),
+        targets=find_targets(text),
+        origin="body",
+        span=span_of(node.paragraphs),
+    )
+
+
+def assignment_tasks(item: SectionNode) -> list[Task] | None:
+    """The tasks an addressed item assigns: one per child item (dash, letter) when it has children,
+    else the text after the colon; None when the item is not addressed."""
+    found = addressee_of(item.own_text)
+    if found is None:
+        return None
+    lead, rest = found
+    if item.children:
+        return [
+            _task(child.id, child.number, item.id, child.text, lead, child)
+            for child in item.children
+            if child.text.strip()
+        ]
+    text = "\n".join([rest, *(p.text for p in item.paragraphs[1:])]).strip()
+    return [_task(item.id, item.number, item.parent.id if item.parent else None, text, lead, item)] if text else []
