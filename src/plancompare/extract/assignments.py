@@ -31,10 +31,12 @@ def addressee_of(title: str) -> tuple[list[UnitRef], str] | None:
     return (units, m.group("rest").strip()) if units else None
 
 
-def _task(ident: str, number: str | None, group: str | None, text: str, lead: list[UnitRef], node: SectionNode) -> Task:
+def item_task(node: SectionNode, text: str, lead: list[UnitRef], group: str | None) -> Task:
+    """A body task from one section item: its text, the given lead units, and what the text states
+    (support units, deadline, targets). Shared with `tasks._body_task`."""
     return Task(
-        id=ident,
-        number=number,
+        id=node.id,
+        number=node.number,
         group=group,
         section=node.id,
         text=text,
@@ -55,10 +57,6 @@ def assignment_tasks(item: SectionNode) -> list[Task] | None:
         return None
     lead, rest = found
     if item.children:
-        return [
-            _task(child.id, child.number, item.id, child.text, lead, child)
-            for child in item.children
-            if child.text.strip()
-        ]
+        return [item_task(child, child.text, lead, item.id) for child in item.children if child.text.strip()]
     text = "\n".join([rest, *(p.text for p in item.paragraphs[1:])]).strip()
-    return [_task(item.id, item.number, item.parent.id if item.parent else None, text, lead, item)] if text else []
+    return [item_task(item, text, lead, item.parent.id if item.parent else None)] if text else []

@@ -6,13 +6,12 @@ from __future__ import annotations
 from ..model.common import Span
 from ..model.tasks import Task, TaskGroup
 from ..structure.markers import MarkerKind
-from ..structure.paragraphs import span_of
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
-from .actors import heading_units, lead_units, support_units
-from .assignments import assignment_tasks
-from .deadlines import find_deadline, parse_deadline
+from .actors import heading_units, lead_units
+from .assignments import assignment_tasks, item_task
+from .deadlines import parse_deadline
 from .targets import find_targets
 from .units import unit_refs
 
@@ -126,19 +125,7 @@ def _body_task(leaf: SectionNode) -> Task | None:
     lead = lead_units(leaf.own_text)
     if not lead and heading:
         lead = heading_units(leaf.own_text) or lead_units(leaf.paragraphs[1].text)
-    return Task(
-        id=leaf.id,
-        number=leaf.number,
-        group=leaf.parent.id if leaf.parent else None,
-        section=leaf.id,
-        text=text,
-        lead_units=lead,
-        support_units=support_units(text),
-        deadline=find_deadline(text),
-        targets=find_targets(text),
-        origin="body",
-        span=span_of(leaf.paragraphs),
-    )
+    return item_task(leaf, text, lead, leaf.parent.id if leaf.parent else None)
 
 
 def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None = None) -> list[Task]:
