@@ -60,7 +60,7 @@ def test_addressees_of_a_national_plan() -> None:
 
 def test_appendix_tasks_carry_lead_unit_deadline_and_addressee() -> None:
     items = {i.id: i for i in load_reference(RESOLUTION).items}
-    assert sorted(items) == ["1", "2", "3", "4", "5"]
+    assert sorted(k for k in items if not k.startswith("CT")) == ["1", "2", "3", "4", "5"]
     assert [u.canonical for u in items["4"].lead_units] == ["Bộ Công an"]
     assert items["4"].deadline.date == "2027-12-31"
     assert items["4"].addressee is Addressee.CENTRAL
@@ -170,3 +170,25 @@ def test_cli_json_has_kind_addressee_and_flag() -> None:
     assert json.loads(out.stdout)["summary"]["not_applicable"] == 0
     text = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "md"]).stdout
     assert "| not_applicable | PL.II.1.-1 |" in text
+
+
+def test_indicator_appendix_rows_are_items_with_targets() -> None:
+    ref = load_reference(RESOLUTION)
+    items = {i.id: i for i in ref.items if i.group == "CT"}
+    assert sorted(items) == ["CT.1", "CT.2", "CT.3"]
+    target = items["CT.3"].targets[0]
+    assert (target.comparator.value, target.value, target.unit, target.by_year) == (">=", 90.0, "%", 2030)
+    assert target.text == "Tỷ lệ trường học có mô hình cổng trường an toàn giao thông: ≥ 90%"
+    assert "CT" in {g.id for g in ref.groups}
+
+
+def test_indicator_targets_checked_against_the_plan_indicator_table() -> None:
+    c = compare(RESOLUTION, PROVINCE_TABLE)
+    f = _by_ref(c)
+    helmet = f["CT.2"]  # 100% nationally, 98% in the province
+    assert helmet.kind is FindingKind.DIVERGENT and helmet.plan_ids == ["CT.1"]
+    assert [(d.aspect.value, d.direction.value) for d in helmet.divergences] == [("target", "weaker")]
+    school = f["CT.3"]  # ≥ 90% nationally, ≥ 95% in the province
+    assert [(d.aspect.value, d.direction.value) for d in school.divergences] == [("target", "stronger")]
+    # indicator rows are evidence: never reported as added plan tasks
+    assert not [x for x in c.findings if x.kind is FindingKind.ADDED and x.plan_ids[0].startswith("CT")]

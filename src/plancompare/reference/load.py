@@ -9,6 +9,7 @@ from ..model.plan import Plan
 from ..model.reference import Reference, ReferenceGroup, ReferenceItem
 from ..model.source import SourceFormat
 from ..model.targets import Target, TargetMention
+from .indicators import indicator_group, indicator_items
 from .items import task_items, titled_groups
 from .organisation import with_addressees
 from .outline import bundled_outline, reference_from_outline
@@ -43,12 +44,14 @@ def reference_from_plan(plan: Plan) -> Reference:
                 span=section.span,
             )
         )
+    indicators = indicator_items(plan)  # Phụ lục chỉ tiêu: one item per target row
+    items += indicators
     if not items:
         raise InvalidReference(
             f"{plan.source.path}: no tasks or task sections were found, so it cannot serve as a reference"
         )
     groups = [ReferenceGroup(id=g.number, title=g.title) for g in plan.task_groups] + split_groups
-    groups += titled_groups(plan, items, groups)
+    groups += titled_groups(plan, items, groups) + ([indicator_group()] if indicators else [])
     return Reference(
         source=plan.source,
         metadata=plan.metadata,
