@@ -93,6 +93,17 @@ def named_localities(text: str) -> tuple[str, ...]:
     return tuple(name for _, name in sorted(found))
 
 
+# bodies of the Centre the glossary does not list: "Ban Tuyên giáo và Dân vận Trung ương", "Đảng đoàn
+# Quốc hội", "Ban cán sự đảng Chính phủ", a ministry under its former name
+_CENTRAL_NAME = regex.compile(
+    r"(?:Trung\s+ương|Quốc\s+hội|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)(?:\s+Đảng)?\s*$|^(?:[Cc]ác\s+)?[Bb]ộ\s"
+)
+
+
+def _unit_is_central(u: UnitRef) -> bool:
+    return u.level == "central" or (u.level is None and bool(_CENTRAL_NAME.search(u.text.strip())))
+
+
 def _unit_is_local(u: UnitRef) -> bool:
     return u.unit_id in _LOCAL_GROUPS or u.level in ("province", "commune")
 
@@ -103,7 +114,7 @@ def _from_units(units: list[UnitRef]) -> AddresseeReading | None:
     names = "; ".join(u.canonical or u.text for u in units)
     if any(_unit_is_local(u) or addresses_localities(u.text) for u in units):
         return AddresseeReading(Addressee.EVERY_LOCALITY, basis=f"lead units: {names}")
-    if all(u.level == "central" for u in units):
+    if all(_unit_is_central(u) for u in units):
         return AddresseeReading(Addressee.CENTRAL, basis=f"lead units: {names}")
     return None
 
