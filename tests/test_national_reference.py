@@ -192,3 +192,12 @@ def test_indicator_targets_checked_against_the_plan_indicator_table() -> None:
     assert [(d.aspect.value, d.direction.value) for d in school.divergences] == [("target", "stronger")]
     # indicator rows are evidence: never reported as added plan tasks
     assert not [x for x in c.findings if x.kind is FindingKind.ADDED and x.plan_ids[0].startswith("CT")]
+
+
+def test_csv_reports_carry_addressee_and_not_applicable() -> None:
+    runner = CliRunner()
+    rows = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "csv"]).stdout.splitlines()
+    assert rows[0].endswith(",addressee")
+    assert any(r.startswith("not_applicable,PL.II.1.-1,") and r.endswith(",central") for r in rows)
+    batch = runner.invoke(app, ["batch", str(PROVINCE), "-r", str(DECISION)]).stdout.splitlines()
+    assert batch[0].endswith(",not_applicable") and batch[1].endswith(",4")

@@ -55,7 +55,7 @@ def location(f: Finding) -> str:
     return f"p.{span.page} l.{lines}" if span.page else f"l.{lines}"
 
 
-def not_applicable_text(c: Comparison) -> str:
-    """", not applicable N" for the summary line, when the reference has items addressed to others."""
+def not_applicable_text(c: Comparison, separator: str = ", ") -> str:
+    """", not_applicable N" for the summary line, when the reference has items addressed to others."""
     n = c.summary.not_applicable
-    return f", not_applicable {n}" if n else ""
+    return f"{separator}not_applicable {n}" if n else ""

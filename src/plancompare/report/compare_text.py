@@ -31,7 +31,7 @@ def render_comparison(c: Comparison, console: Console) -> None:
         f"[bold]Coverage[/bold]  {coverage_bar(s.coverage)} {s.coverage:.0%}  "
         f"[green]covered {s.covered}[/green] · [yellow]partial {s.partial}[/yellow] · "
         f"[magenta]divergent {s.divergent}[/magenta] · [red]missing {s.missing}[/red] · "
-        f"[cyan]added {s.added}[/cyan]{not_applicable_text(c)} of {s.reference_items} reference items"
+        f"[cyan]added {s.added}[/cyan]{not_applicable_text(c, ' · ')} of {s.reference_items} reference items"
     )
     table = Table(title="Findings", show_lines=False)
     for col in ("kind", "ref", "plan", "score", "where", "details / shared words"):
