@@ -236,7 +236,11 @@ def test_party_programme_as_reference_for_a_provincial_programme() -> None:
     assert (c.reference.metadata.number, c.plan.metadata.number) == ("12-CTr/TW", "45-CTr/TU")
     f = {x.reference_id: x for x in c.findings if x.reference_id}
     # Quốc hội's and the Government's party groups: central; the Centre's own propaganda board too
-    assert {k for k, v in f.items() if v.kind is FindingKind.NOT_APPLICABLE} == {"II.1.-1", "II.1.-2", "III.2"}
+    assert {k for k, v in f.items() if v.kind is FindingKind.NOT_APPLICABLE} == {
+        "II.1.-1",
+        "II.1.-2",
+        "III.2",
+    }
     assert f["II.1.-3"].addressee is Addressee.EVERY_LOCALITY
     assert (f["II.2.-1"].kind, f["II.2.-1"].plan_ids) == (FindingKind.COVERED, ["I.2"])
     assert (f["II.2.-2"].kind, f["II.2.-2"].plan_ids) == (FindingKind.COVERED, ["I.3"])

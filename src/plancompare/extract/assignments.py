@@ -31,6 +31,17 @@ def addressee_of(title: str) -> tuple[list[UnitRef], str] | None:
     return (units, m.group("rest").strip()) if units else None
 
 
+def inherited_lead(item: SectionNode) -> list[UnitRef]:
+    """The lead units an item's parent heading names ("1. Bộ Y tế:" over "a) Chủ trì …"), or []."""
+    parent = item.parent
+    if parent is None:
+        return []
+    found = addressee_of(parent.own_text)
+    if found is not None and not found[1]:
+        return found[0]
+    return heading_units(parent.own_text) if parent.own_text.rstrip().endswith(":") else []
+
+
 def item_task(node: SectionNode, text: str, lead: list[UnitRef], group: str | None) -> Task:
     """A body task from one section item: its text, the given lead units, and what the text states
     (support units, deadline, targets). Shared with `tasks._body_task`."""

@@ -10,7 +10,7 @@ from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
 from .actors import heading_units, lead_units
-from .assignments import assignment_tasks, item_task
+from .assignments import assignment_tasks, inherited_lead, item_task
 from .deadlines import parse_deadline
 from .targets import find_targets
 from .units import unit_refs
@@ -125,6 +125,8 @@ def _body_task(leaf: SectionNode) -> Task | None:
     lead = lead_units(leaf.own_text)
     if not lead and heading:
         lead = heading_units(leaf.own_text) or lead_units(leaf.paragraphs[1].text)
+    if not lead:  # "1. Bộ Y tế:" over "a) Chủ trì …": the heading names who does its items
+        lead = inherited_lead(leaf)
     return item_task(leaf, text, lead, leaf.parent.id if leaf.parent else None)
 
 

@@ -56,6 +56,6 @@ def location(f: Finding) -> str:
 
 
 def not_applicable_text(c: Comparison, separator: str = ", ") -> str:
-    """", not_applicable N" for the summary line, when the reference has items addressed to others."""
+    """The summary line's ", not_applicable N" when the reference has items addressed to others."""
     n = c.summary.not_applicable
     return f"{separator}not_applicable {n}" if n else ""
