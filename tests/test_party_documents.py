@@ -245,3 +245,26 @@ def test_party_programme_as_reference_for_a_provincial_programme() -> None:
     assert (f["II.2.-1"].kind, f["II.2.-1"].plan_ids) == (FindingKind.COVERED, ["I.2"])
     assert (f["II.2.-2"].kind, f["II.2.-2"].plan_ids) == (FindingKind.COVERED, ["I.3"])
     assert f["II.2.-3"].kind is FindingKind.MISSING
+
+
+def test_party_header_from_ocr_of_a_scan(tmp_path: Path) -> None:
+    """The same page as an image (200 dpi, grey): read by tesseract, then the Party rules."""
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    pdf = tmp_path / "ctr.pdf"
+    _party_pdf(pdf)
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(str(pdf))[0]
+    image = page.render(scale=200 / 72, grayscale=True).to_pil()
+    scan = tmp_path / "scan.pdf"
+    image.save(scan, resolution=200)
+    plan = plancompare.parse(scan)
+    m = plan.metadata
+    assert codes.OCR_USED in _codes(plan)
+    assert (m.number, m.doc_type, m.issuer) == ("8-CTr/TU", "CTr", "Tỉnh ủy Ninh Bình")
+    assert (m.place, m.date, m.signing_capacity) == ("Ninh Bình", "2026-10-22", "T/M Ban Thường vụ")
+    assert m.doc_type_name == "Chương trình hành động"  # also when OCR reads "CHƯƠNG LRÌNH"
+    assert m.title is not None and m.title.startswith("thực hiện Nghị quyết của Bộ Chính trị")

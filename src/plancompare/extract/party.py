@@ -21,7 +21,7 @@ from ..model import warning_codes as codes
 from ..model.metadata import DocumentMeta
 from ..model.warnings import ParseWarning
 from ..structure.paragraphs import Paragraph
-from ..structure.patterns import PLACE_DATE, SEPARATOR, type_name_of
+from ..structure.patterns import PLACE_DATE, SEPARATOR, TYPE_NAMES, type_name_of
 from ..structure.zones import Layout
 from ..text.fold import fold_ascii
 from .casing import sentence_case
@@ -196,13 +196,26 @@ def _place_date(meta: DocumentMeta, text: str, warnings: list[ParseWarning]) -> 
         )
 
 
+def _type_name_like(caps: str) -> str | None:
+    """'CHƯƠNG TRÌNH HÀNH ĐỘNG', or its OCR-damaged form 'CHƯƠNG LRÌNH HÀNH ĐỘNG', as its type name."""
+    exact = type_name_of(caps)
+    if exact or len(caps) < 6:
+        return exact
+    return next((name for name in TYPE_NAMES if len(name) >= 6 and _similar(caps, name)), None)
+
+
 def _type_and_title(meta: DocumentMeta, texts: list[str], code: str | None) -> None:
-    """A type line the state reading missed ("CHƯƠNG TRÌNH công tác …" joined into one paragraph)."""
-    for t in texts:
-        m = regex.match(r"^(\p{Lu}[\p{Lu}\s]+?)\s+(\p{Ll}.*)$", t)
-        if m and type_name_of(m.group(1)):
-            meta.doc_type_name = meta.doc_type_name or sentence_case(m.group(1))
-            meta.title = meta.title or _PREAMBLE_INSIDE.split(m.group(2).strip(), maxsplit=1)[0]
+    """A type line the state reading missed: joined with a lower-case trích yếu into one paragraph
+    ("CHƯƠNG TRÌNH công tác …"), or damaged by OCR; the trích yếu is the text after it."""
+    for i, t in enumerate(texts):
+        m = regex.match(r"^(\p{Lu}[\p{Lu}\s]+?)(?:\s+(\p{Ll}.*))?$", t)
+        name = _type_name_like(m.group(1)) if m else None
+        if m is None or name is None:
+            continue
+        title = m.group(2) or (texts[i + 1] if i + 1 < len(texts) and not texts[i + 1].isupper() else "")
+        meta.doc_type_name = meta.doc_type_name or sentence_case(name)
+        meta.title = meta.title or _PREAMBLE_INSIDE.split(title.strip(), maxsplit=1)[0] or None
+        break
     if meta.doc_type_name is None and code in PARTY_TYPES:
         meta.doc_type_name = PARTY_TYPES[code]
 
