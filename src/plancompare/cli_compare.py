@@ -32,6 +32,13 @@ FormatOption = Annotated[
     DiffFormat, typer.Option("--format", "-f", help="text, json (CONTRACT.md), md, html or csv")
 ]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+IncludeOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-not-applicable",
+        help="Report reference items addressed to central bodies or other provinces as missing.",
+    ),
+]
 FailUnderOption = Annotated[
     float | None, typer.Option("--fail-under", help="Exit 1 when coverage (0..1) is below this.")
 ]
@@ -94,11 +101,12 @@ def diff(
     fmt: FormatOption = DiffFormat.text,
     output: OutputOption = None,
     fail_under: FailUnderOption = None,
+    include_not_applicable: IncludeOption = False,
 ) -> None:
-    """Compare PLAN with REFERENCE: covered, partial, missing, divergent and added items."""
+    """Compare PLAN with REFERENCE: covered, partial, missing, divergent, added and not_applicable items."""
     from .diff import compare
 
-    comparison = compare(_reference(reference), plan)
+    comparison = compare(_reference(reference), plan, include_not_applicable=include_not_applicable)
     _render(comparison, fmt, output)
     _check_threshold(comparison, fail_under)
 
@@ -108,11 +116,12 @@ def check(
     fmt: FormatOption = DiffFormat.text,
     output: OutputOption = None,
     fail_under: FailUnderOption = None,
+    include_not_applicable: IncludeOption = False,
 ) -> None:
     """Compare PLAN with the bundled QĐ 1560/QĐ-TTg outline (a reconstruction, not the official text)."""
     from .diff import compare
 
-    comparison = compare(_reference(None), plan)
+    comparison = compare(_reference(None), plan, include_not_applicable=include_not_applicable)
     _render(comparison, fmt, output)
     _check_threshold(comparison, fail_under)
 
@@ -124,13 +133,14 @@ def batch(
     ] = None,
     fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="csv, json or md")] = BatchFormat.csv,
     output: OutputOption = None,
+    include_not_applicable: IncludeOption = False,
 ) -> None:
     """A coverage table over many plans: one row per plan."""
     from .diff import compare
     from .report.compare_batch import render_batch
 
     ref = _reference(reference)
-    comparisons = [compare(ref, p) for p in plans]
+    comparisons = [compare(ref, p, include_not_applicable=include_not_applicable) for p in plans]
     _write(render_batch(comparisons, fmt.value), output)
 
 

@@ -3,7 +3,7 @@ plans without a task table) on the other, in one shape."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.common import Span
 from ..model.deadlines import Deadline
@@ -23,7 +23,9 @@ class Unit:
     group: str | None
     text: str
     order: int
-    kind: str = "task"  # "task" | "section" (body text used as evidence, never reported as "added")
+    # "task" | "section" (body text used as evidence, never reported as "added") | "indicator" (a row
+    # of the plan's indicator table, evidence for targets)
+    kind: str = "task"
     span: Span | None = None
     targets: tuple[Target, ...] = ()
     deadline: Deadline = field(default_factory=Deadline)
@@ -60,7 +62,15 @@ def reference_units(ref: Reference) -> list[Unit]:
 
 def plan_units(plan: Plan) -> list[Unit]:
     units = [_unit(t, i) for i, t in enumerate(plan.tasks)]
-    return units + _section_units(plan, body_evidence_sections(plan), len(units))
+    units += _section_units(plan, body_evidence_sections(plan), len(units))
+    return units + _indicator_units(plan, len(units))
+
+
+def _indicator_units(plan: Plan, start: int) -> list[Unit]:
+    """Rows of the plan's own indicator table (reference/indicators.py), as evidence for targets."""
+    from ..reference.indicators import indicator_items
+
+    return [replace(_unit(item, start + k), kind="indicator") for k, item in enumerate(indicator_items(plan))]
 
 
 def _section_units(plan: Plan, sections: list[Section], start: int) -> list[Unit]:

@@ -46,7 +46,10 @@ def group_coverage(
     for g in groups:
         c = kinds.get(g.id, Counter())
         detailed = c[FindingKind.COVERED] + c[FindingKind.DIVERGENT]
-        if sum(c.values()) and detailed == sum(c.values()):
+        applicable = sum(c.values()) - c[FindingKind.NOT_APPLICABLE]
+        if c[FindingKind.NOT_APPLICABLE] and not applicable:
+            form = "not_applicable"
+        elif applicable and detailed == applicable:
             form = "detailed"
         elif detailed + c[FindingKind.PARTIAL]:
             form = "summary"
@@ -62,6 +65,7 @@ def group_coverage(
                 partial=c[FindingKind.PARTIAL],
                 divergent=c[FindingKind.DIVERGENT],
                 missing=c[FindingKind.MISSING],
+                not_applicable=c[FindingKind.NOT_APPLICABLE],
             )
         )
     return out

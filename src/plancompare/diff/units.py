@@ -3,6 +3,10 @@
 A national task led by "Bộ Tài chính" is carried faithfully by a provincial task led by "Sở Tài
 chính": the glossary's counterparts make a level change alone no divergence. Units are compared
 only when both sides state them (an outline states none).
+
+A national item led by "Ủy ban nhân dân các tỉnh, thành phố" (or "các địa phương") leaves it to each
+province which of its bodies leads: any provincial unit carries it, so only a central unit on the
+plan side diverges from it.
 """
 
 from __future__ import annotations
@@ -22,9 +26,24 @@ def _key(u: UnitRef) -> str:
     return entry.id if entry else clean_unit_key(u.text)
 
 
+# the provinces as a whole, as a national document addresses them
+_EVERY_PROVINCE = "ubnd_cac_tinh"
+
+
+def _is_central(key: str) -> bool:
+    entry = load_glossary().entries.get(key)
+    return entry is not None and entry.level == "central" and key != _EVERY_PROVINCE
+
+
+def _same(a: str, b: str) -> bool:
+    if _EVERY_PROVINCE in (a, b):
+        other = b if a == _EVERY_PROVINCE else a
+        return other == _EVERY_PROVINCE or not _is_central(other)
+    return load_glossary().same_role(a, b)
+
+
 def _matched(a: str, others: set[str]) -> bool:
-    glossary = load_glossary()
-    return any(glossary.same_role(a, b) for b in others)
+    return any(_same(a, b) for b in others)
 
 
 def unit_divergence(aspect: Aspect, ref: Sequence[UnitRef], plan: Sequence[UnitRef]) -> Divergence | None:

@@ -23,6 +23,7 @@ _PREDICATES = (
     "đảm bảo", "thường xuyên", "tích cực", "kịp thời", "cung cấp", "hỗ trợ", "tạo điều kiện",
     "tổng hợp", "đề xuất", "giám sát", "chịu trách nhiệm", "quản lý", "xác định", "bổ sung",
     "cập nhật", "xử lý", "thẩm định", "phê duyệt", "tập trung", "đẩy nhanh", "tiếp nhận", "lồng ghép",
+    "lãnh đạo",  # Party documents: "Ban cán sự đảng … lãnh đạo", "Các tỉnh ủy, thành ủy lãnh đạo"
 )  # fmt: skip
 # Case-sensitive on purpose: a predicate inside a sentence is lower case, while the same words in
 # a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun.

@@ -30,6 +30,7 @@ from ..structure.zones import Layout
 from .casing import organization_case, sentence_case
 from .cites import find_cites
 from .closing import Closing, addressees, capacity_and_principal
+from .party import is_party_document, read_party_metadata
 
 _KY_HIEU = regex.compile(
     r"^(?P<num>\d*)[\s._…]*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<code>[\p{L}Đđ&]+)\s*-\s*(?P<issuer>[\p{L}Đđ&]+(?:\s*-\s*[\p{L}Đđ&]+)?\d*)"
@@ -230,4 +231,6 @@ def extract_metadata(
         warnings.append(
             _w(codes.APPENDIX_ABSENT, "the text refers to an appendix (Phụ lục) that is not in the document")
         )
+    if is_party_document(header):
+        return read_party_metadata(layout, closing, meta, warnings)
     return meta, warnings

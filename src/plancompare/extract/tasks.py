@@ -6,12 +6,12 @@ from __future__ import annotations
 from ..model.common import Span
 from ..model.tasks import Task, TaskGroup
 from ..structure.markers import MarkerKind
-from ..structure.paragraphs import span_of
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
 from ..text.fold import fold_ascii
-from .actors import heading_units, lead_units, support_units
-from .deadlines import find_deadline, parse_deadline
+from .actors import heading_units, lead_units
+from .assignments import assignment_tasks, inherited_lead, item_task
+from .deadlines import parse_deadline
 from .targets import find_targets
 from .units import unit_refs
 
@@ -130,19 +130,9 @@ def _body_task(leaf: SectionNode) -> Task | None:
     lead = lead_units(leaf.own_text)
     if not lead and heading:
         lead = heading_units(leaf.own_text) or lead_units(leaf.paragraphs[1].text)
-    return Task(
-        id=leaf.id,
-        number=leaf.number,
-        group=leaf.parent.id if leaf.parent else None,
-        section=leaf.id,
-        text=text,
-        lead_units=lead,
-        support_units=support_units(text),
-        deadline=find_deadline(text),
-        targets=find_targets(text),
-        origin="body",
-        span=span_of(leaf.paragraphs),
-    )
+    if not lead:  # "1. Bộ Y tế:" over "a) Chủ trì …": the heading names who does its items
+        lead = inherited_lead(leaf)
+    return item_task(leaf, text, lead, leaf.parent.id if leaf.parent else None)
 
 
 def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None = None) -> list[Task]:
@@ -160,5 +150,11 @@ def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None
         for n in r.walk()
         if n.level <= 2 and n.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
     ]
-    tasks = [t for n in items if not n.children and (t := _body_task(n)) is not None]
+    tasks: list[Task] = []
+    for n in items:
+        assigned = assignment_tasks(n)  # "1. Giao Sở X: - …" (assignments.py)
+        if assigned is not None:
+            tasks += assigned
+        elif not n.children and (t := _body_task(n)) is not None:
+            tasks.append(t)
     return [t for t in tasks if t.lead_units]

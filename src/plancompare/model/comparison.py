@@ -8,6 +8,7 @@ from typing import Literal
 from .base import StrictModel
 from .common import Span
 from .metadata import DocumentMeta
+from .reference import Addressee
 from .source import SourceInfo
 from .warnings import ParseWarning
 
@@ -18,6 +19,9 @@ class FindingKind(StrEnum):
     MISSING = "missing"
     DIVERGENT = "divergent"
     ADDED = "added"
+    # a reference item addressed to others (central bodies, or provinces other than the plan's)
+    # that the plan does not carry: reported instead of "missing" (docs/comparison.md)
+    NOT_APPLICABLE = "not_applicable"
 
 
 class Aspect(StrEnum):
@@ -74,6 +78,7 @@ class Finding(StrictModel):
     links: list[Link] = []
     matched_targets: list[str] = []  # reference target = plan target, for targets that agree
     note: str | None = None
+    addressee: Addressee | None = None  # the reference item's addressee; null for "added"
 
 
 class Summary(StrictModel):
@@ -83,7 +88,8 @@ class Summary(StrictModel):
     missing: int
     divergent: int
     added: int
-    coverage: float
+    coverage: float  # over the applicable items: not_applicable ones are left out
+    not_applicable: int = 0
 
 
 class DocumentHeader(StrictModel):
@@ -99,18 +105,26 @@ class GroupCoverage(StrictModel):
 
     group: str
     title: str
-    form: Literal["detailed", "summary", "missing"]
+    form: Literal["detailed", "summary", "missing", "not_applicable"]
     plan_ids: list[str] = []
     covered: int = 0
     partial: int = 0
     divergent: int = 0
     missing: int = 0
+    not_applicable: int = 0
 
 
 class Thresholds(StrictModel):
     covered: float
     partial: float
     margin: float
+
+
+class ComparisonOptions(StrictModel):
+    """How the comparison was asked for. `include_not_applicable`: report items addressed to others
+    (central bodies, other provinces) as missing like any other, instead of "not_applicable"."""
+
+    include_not_applicable: bool = False
 
 
 class Comparison(StrictModel):
@@ -122,3 +136,4 @@ class Comparison(StrictModel):
     groups: list[GroupCoverage] = []
     warnings: list[ParseWarning] = []
     thresholds: Thresholds
+    options: ComparisonOptions = ComparisonOptions()

@@ -9,33 +9,28 @@ from ..model.plan import Plan
 from ..model.reference import Reference, ReferenceGroup, ReferenceItem
 from ..model.source import SourceFormat
 from ..model.targets import Target, TargetMention
+from .indicators import indicator_group, indicator_items
+from .items import task_items, titled_groups
+from .organisation import with_addressees
 from .outline import bundled_outline, reference_from_outline
 from .sections import body_evidence_sections
 
 
 def reference_from_plan(plan: Plan) -> Reference:
-    """A parsed document as a reference: its tasks are the items. A decision with an attached plan
-    parses to the attached plan's tasks, so nothing special is needed for it. A plan without a task
-    table also contributes its objective sections (see `body_evidence_sections`), because that is
-    where such plans state their targets."""
-    items = [
-        ReferenceItem(
-            id=t.id,
-            group=t.group,
-            text=t.text,
-            targets=list(t.targets),
-            deadline=t.deadline,
-            lead_units=list(t.lead_units),
-            support_units=list(t.support_units),
-            span=t.span,
-        )
-        for t in plan.tasks
-    ]
+    """A parsed document as a reference: its tasks are the items, a body group of dash items split
+    into them (`items.task_items`). A decision with an attached plan parses to the attached plan's
+    tasks, so nothing special is needed for it. A plan without a task table also contributes its
+    objective sections (see `body_evidence_sections`), because that is where such plans state their
+    targets. Each item gets its addressee (`addressee.py`)."""
+    items, split_groups = task_items(plan)
     targets_by_section: dict[str, list[TargetMention]] = {}
     for mention in plan.targets:
         if mention.where:
             targets_by_section.setdefault(mention.where, []).append(mention)
+    taken = {item.id for item in items}
     for section in body_evidence_sections(plan):
+        if section.id in taken:  # a dash item already split out of its group
+            continue
         targets = [
             Target.model_validate(m.model_dump(exclude={"where"}))
             for m in targets_by_section.get(section.id, [])
@@ -49,13 +44,20 @@ def reference_from_plan(plan: Plan) -> Reference:
                 span=section.span,
             )
         )
+    indicators = indicator_items(plan)  # Phụ lục chỉ tiêu: one item per target row
+    items += indicators
     if not items:
         raise InvalidReference(
             f"{plan.source.path}: no tasks or task sections were found, so it cannot serve as a reference"
         )
-    groups = [ReferenceGroup(id=g.number, title=g.title) for g in plan.task_groups]
+    groups = [ReferenceGroup(id=g.number, title=g.title) for g in plan.task_groups] + split_groups
+    groups += titled_groups(plan, items, groups) + ([indicator_group()] if indicators else [])
     return Reference(
-        source=plan.source, metadata=plan.metadata, groups=groups, items=items, warnings=plan.warnings
+        source=plan.source,
+        metadata=plan.metadata,
+        groups=groups,
+        items=with_addressees(plan, items),
+        warnings=plan.warnings,
     )
 
 

@@ -14,7 +14,9 @@ _MIN_CHARS = 25  # shorter leaves are headings ("Mục tiêu"), not statements
 
 
 def _top(section_id: str) -> str:
-    return section_id.split(".", 1)[0]
+    """The top-level part: "II" of "II.1.a"; inside an attached document, "PL.II" of "PL.II.1"."""
+    parts = section_id.split(".")
+    return ".".join(parts[:2]) if parts[0].startswith("PL") and len(parts) > 1 else parts[0]
 
 
 def body_evidence_sections(plan: Plan) -> list[Section]:

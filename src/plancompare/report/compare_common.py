@@ -10,6 +10,7 @@ KIND_ORDER = [
     FindingKind.PARTIAL,
     FindingKind.COVERED,
     FindingKind.ADDED,
+    FindingKind.NOT_APPLICABLE,
 ]
 KIND_COLOUR = {
     FindingKind.COVERED: "green",
@@ -17,6 +18,7 @@ KIND_COLOUR = {
     FindingKind.MISSING: "red",
     FindingKind.DIVERGENT: "magenta",
     FindingKind.ADDED: "cyan",
+    FindingKind.NOT_APPLICABLE: "bright_black",
 }
 ARROW = "→"
 
@@ -51,3 +53,9 @@ def location(f: Finding) -> str:
         return ""
     lines = f"{span.line_start}" if span.line_start == span.line_end else f"{span.line_start}-{span.line_end}"
     return f"p.{span.page} l.{lines}" if span.page else f"l.{lines}"
+
+
+def not_applicable_text(c: Comparison, separator: str = ", ") -> str:
+    """The summary line's ", not_applicable N" when the reference has items addressed to others."""
+    n = c.summary.not_applicable
+    return f"{separator}not_applicable {n}" if n else ""

@@ -11,11 +11,11 @@ from .compare_common import divergence_text
 
 FINDING_COLUMNS = [
     "kind", "reference_id", "group", "plan_ids", "score", "divergences", "note",
-    "page", "line_start", "line_end", "shared_words", "reference_text", "plan_text",
+    "page", "line_start", "line_end", "shared_words", "reference_text", "plan_text", "addressee",
 ]  # fmt: skip
 BATCH_COLUMNS = [
     "plan", "number", "issuer", "reference_items", "covered", "partial", "divergent", "missing",
-    "added", "coverage", "warnings",
+    "added", "coverage", "warnings", "not_applicable",
 ]  # fmt: skip
 
 
@@ -38,6 +38,7 @@ def render_comparison_csv(c: Comparison) -> str:
                 "" if span is None or span.page is None else span.page,
                 "" if span is None else span.line_start, "" if span is None else span.line_end,
                 " ".join(f.evidence.shared_words), f.evidence.reference_text or "", f.evidence.plan_text or "",
+                f.addressee.value if f.addressee else "",
             ]
         )  # fmt: skip
     return _csv(rows, FINDING_COLUMNS)
@@ -49,6 +50,7 @@ def batch_row(c: Comparison) -> list[object]:
     return [
         c.plan.source.path, m.number or "", m.issuer or "", s.reference_items, s.covered, s.partial,
         s.divergent, s.missing, s.added, f"{s.coverage:.4f}", " ".join(sorted({w.code for w in c.warnings})),
+        s.not_applicable,
     ]  # fmt: skip
 
 

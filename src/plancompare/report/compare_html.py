@@ -20,6 +20,7 @@ _COLOURS = {
     "missing": "#c0392b",
     "divergent": "#8e44ad",
     "added": "#16808c",
+    "not_applicable": "#7f8c8d",
 }
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}

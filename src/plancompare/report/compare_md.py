@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.comparison import Comparison
-from .compare_common import coverage_bar, document_label, finding_detail, location
+from .compare_common import coverage_bar, document_label, finding_detail, location, not_applicable_text
 
 
 def _cell(text: str) -> str:
@@ -22,7 +22,8 @@ def render_comparison_md(c: Comparison) -> str:
     out += [
         f"- **Plan:** {_cell(document_label(c, 'plan'))}",
         f"- **Coverage:** `{coverage_bar(s.coverage, 20)}` {s.coverage:.0%} — covered {s.covered}, "
-        f"partial {s.partial}, divergent {s.divergent}, missing {s.missing}, added {s.added} "
+        f"partial {s.partial}, divergent {s.divergent}, missing {s.missing}, added {s.added}"
+        f"{not_applicable_text(c)} "
         f"(of {s.reference_items} reference items)",
         "",
         "## Findings",

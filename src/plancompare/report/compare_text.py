@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model.comparison import Comparison
-from .compare_common import KIND_COLOUR, coverage_bar, document_label, finding_detail, location
+from .compare_common import (
+    KIND_COLOUR,
+    coverage_bar,
+    document_label,
+    finding_detail,
+    location,
+    not_applicable_text,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +31,7 @@ def render_comparison(c: Comparison, console: Console) -> None:
         f"[bold]Coverage[/bold]  {coverage_bar(s.coverage)} {s.coverage:.0%}  "
         f"[green]covered {s.covered}[/green] · [yellow]partial {s.partial}[/yellow] · "
         f"[magenta]divergent {s.divergent}[/magenta] · [red]missing {s.missing}[/red] · "
-        f"[cyan]added {s.added}[/cyan] of {s.reference_items} reference items"
+        f"[cyan]added {s.added}[/cyan]{not_applicable_text(c, ' · ')} of {s.reference_items} reference items"
     )
     table = Table(title="Findings", show_lines=False)
     for col in ("kind", "ref", "plan", "score", "where", "details / shared words"):

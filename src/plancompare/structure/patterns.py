@@ -16,7 +16,9 @@ TYPE_NAMES: dict[str, str] = {
     "THÔNG CÁO": "TC",
     "THÔNG BÁO": "TB",
     "HƯỚNG DẪN": "HD",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr",  # Party and Government programmes; before "CHƯƠNG TRÌNH"
     "CHƯƠNG TRÌNH": "CTr",
+    "KẾT LUẬN": "KL",  # Party type (Hướng dẫn 36-HD/VPTW)
     "KẾ HOẠCH": "KH",
     "PHƯƠNG ÁN": "PA",
     "ĐỀ ÁN": "ĐA",
@@ -64,7 +66,8 @@ PLACE_DATE = regex.compile(
 VV_LINE = regex.compile(r"^V/v\s*[:.]?\s*(.*)$", regex.IGNORECASE)
 KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", regex.IGNORECASE)
 NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", regex.IGNORECASE)
-CAPACITY = regex.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(\S.*)$")
+# state "TM. …", "KT. …"; Party "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ" (docs/party-documents.md)
+CAPACITY = regex.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|T\s*/\s*M|K\s*/\s*T|T\s*/\s*L)\s*(\S.*)$")
 PREAMBLE_START = regex.compile(r"^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")
 OPERATIVE = regex.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
 APPENDIX = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\b", regex.IGNORECASE)
