@@ -10,7 +10,7 @@ from ..model.comparison import Comparison, DocumentHeader, FindingKind, Summary,
 from ..model.plan import Plan
 from ..model.reference import Reference
 from ..reference.load import load_reference
-from .findings import added_findings, reference_finding
+from .findings import added_findings, reference_finding, with_reference_facts
 from .groups import group_coverage, groups_of
 from .warnings import comparison_warnings
 
@@ -46,7 +46,7 @@ def compare(reference: Reference | Plan | str | Path | None, plan: Plan | str | 
     refs = reference_units(ref)
     units = plan_units(parsed)
     alignment = align(refs, units, fallback_units(parsed))
-    findings = [reference_finding(alignment, i) for i in range(len(refs))]
+    findings = [with_reference_facts(reference_finding(alignment, i), item) for i, item in enumerate(ref.items)]
     findings += added_findings(alignment)
     groups = group_coverage(alignment, groups_of(refs, ref.groups), findings)
     body_evidence = any(u.kind == "section" for u in units)

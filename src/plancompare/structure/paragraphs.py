@@ -63,6 +63,7 @@ def span_of(paras: list[Paragraph]) -> Span:
     ends = [p.char_end for p in paras]
     return Span(
         page=first.page,
+        page_end=last.page if last.page != first.page else None,
         line_start=first.line_start,
         line_end=last.line_end,
         char_start=min(s for s in starts if s is not None) if None not in starts else None,
