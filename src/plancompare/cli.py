@@ -106,12 +106,12 @@ def parse(
             render_plan(plan, text_console(fh), language)
 
 
-def _main_command(lang: Lang):  # type: ignore[no-untyped-def]
+def _main_command(lang: Lang, args: list[str]):  # type: ignore[no-untyped-def]
     import typer.main
 
-    from .cli_help import localize
+    from .cli_help import localize, wants_help
 
-    return localize(typer.main.get_command(app), lang)
+    return localize(typer.main.get_command(app), lang, wants_help(args))
 
 
 def _fail(message: str, code: int) -> None:
@@ -119,40 +119,57 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def main(argv: list[str] | None = None) -> None:
+def _usage_error(exc: Exception) -> bool:
+    """Usage errors (bad flag value, unknown command): typer >= 0.20 vendors its own click, whose
+    exceptions are not click's, so both are recognised. click is imported only on this path."""
     import click
 
+    return isinstance(exc, click.ClickException | typer.TyperException) or type(exc).__name__ in {
+        "UsageError",
+        "BadParameter",
+        "NoSuchOption",
+        "MissingParameter",
+        "BadOptionUsage",
+        "BadArgumentUsage",
+        "ClickException",
+    }
+
+
+def _handle(exc: BaseException, lang: Lang, debug: bool) -> None:
+    """Every failure ends in one line on stderr and an exit status, never a traceback."""
     from .errors import PlanCompareError
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
-    lang = lang_from_args(args)
-    set_lang(lang)
-    try:
-        result = _main_command(lang).main(args=args, prog_name="plancompare", standalone_mode=False)
-    except PlanCompareError as exc:
-        if debug:
-            raise
+    if isinstance(exc, PlanCompareError) and not debug:
         _fail(str(exc), exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (click.ClickException, typer.TyperException) as exc:
-        # Usage errors (bad flag value, unknown command): typer >= 0.20 vendors its own click, whose
-        # exceptions are not click's, so both are caught here.
+    if type(exc).__name__ == "Exit":
+        sys.exit(getattr(exc, "exit_code", 0))
+    if isinstance(exc, Exception) and _usage_error(exc):
         show = getattr(exc, "show", None)
         if callable(show):
             show()
         else:
             print(f"plancompare: {exc}", file=sys.stderr)
         sys.exit(2)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
         _fail(t("error.interrupted", lang), 130)
-    except BrokenPipeError:
+    if isinstance(exc, BrokenPipeError):
         sys.exit(0)
-    except Exception as exc:  # a bug or a library failure on odd input: still one line, no traceback
-        if debug:
-            raise
-        _fail(t("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), 2)
+    if debug:
+        raise exc
+    # a bug or a library failure on odd input: still one line, no traceback
+    _fail(t("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), 2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    lang = lang_from_args(args)
+    set_lang(lang)
+    try:
+        result = _main_command(lang, args).main(args=args, prog_name="plancompare", standalone_mode=False)
+    except (Exception, KeyboardInterrupt) as exc:
+        _handle(exc, lang, debug)
+        raise
     sys.exit(result if isinstance(result, int) else 0)
 
 

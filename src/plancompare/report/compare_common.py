@@ -11,6 +11,7 @@ from ..model.common import Span
 from ..model.comparison import Aspect, Comparison, Divergence, Finding, FindingKind
 from ..model.targets import Comparator, Target
 from ..model.warnings import ParseWarning
+from ..reference.describe import describe_target as generated_description
 from ..reference.outline import OUTLINE_PROVENANCE
 
 KIND_ORDER = [
@@ -97,7 +98,9 @@ def _target_side(target: Target | None, fallback: str, lang: Lang) -> str:
         return fallback
     said = " ".join(target.text.split())
     described = describe_target(target, lang)
-    return f"{described} («{said}»)" if said else described
+    # an outline target without its own wording carries a generated one: not worth quoting
+    generated = said == generated_description(target)
+    return f"{described} («{said}»)" if said and not generated else described
 
 
 def divergence_sentence(d: Divergence, lang: Lang) -> str:
