@@ -99,28 +99,21 @@ def test_targets_in_words() -> None:
     assert describe_target(_target(Comparator.GE, 15, by_year=2030), Lang.EN) == "at least 15% by 2030"
 
 
+def _divergence(
+    aspect: Aspect, direction: Direction, reference: str = "", plan: str = "", **targets: Target
+) -> Divergence:
+    return Divergence(aspect=aspect, reference=reference, plan=plan, direction=direction, **targets)
+
+
 def test_divergences_read_as_sentences() -> None:
     ref = _target(Comparator.GE, 15, by_year=2030, text="tối thiểu 15%")
     plan = _target(Comparator.EQ, 10, by_year=2030, text="đạt 10%")
-    weaker = Divergence(
-        aspect=Aspect.TARGET,
-        reference="",
-        plan="",
-        direction=Direction.WEAKER,
-        reference_target=ref,
-        plan_target=plan,
-    )
+    weaker = _divergence(Aspect.TARGET, Direction.WEAKER, reference_target=ref, plan_target=plan)
     assert divergence_sentence(weaker, Lang.VI) == (
         "Chỉ tiêu thấp hơn: kế hoạch ghi 10% đến năm 2030 («đạt 10%»), "
         "văn bản tham chiếu yêu cầu tối thiểu 15% đến năm 2030 («tối thiểu 15%»)"
     )
-    unstated = Divergence(
-        aspect=Aspect.TARGET,
-        reference="",
-        plan="(not stated)",
-        direction=Direction.WEAKER,
-        reference_target=ref,
-    )
+    unstated = _divergence(Aspect.TARGET, Direction.WEAKER, plan="(not stated)", reference_target=ref)
     assert divergence_sentence(unstated, Lang.VI).startswith(
         "Kế hoạch chưa nêu chỉ tiêu: văn bản tham chiếu yêu cầu"
     )
