@@ -56,12 +56,13 @@ def render_comparison(c: Comparison, console: Console, lang: Lang = Lang.VI) -> 
     for line in common.coverage_explanation(c, lang):
         console.print(f"  [dim]{escape(line)}[/dim]")
     table = Table(title=t("report.findings", lang), show_lines=True, expand=True)
-    table.add_column(t("col.kind", lang), overflow="fold", ratio=2)
-    table.add_column(t("col.reference_id", lang), overflow="fold", min_width=6, ratio=1)
-    table.add_column(t("col.plan_ids", lang), overflow="fold", min_width=8, ratio=1)
-    table.add_column(t("col.score", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.where", lang), overflow="fold", ratio=2)
-    table.add_column(t("col.details", lang), overflow="fold", ratio=8)
+    # fixed narrow columns (ids and numbers never break inside); the details take the rest
+    table.add_column(t("col.kind", lang), overflow="fold", width=13)
+    table.add_column(t("col.ref_short", lang), overflow="fold", width=6)
+    table.add_column(t("col.plan_short", lang), overflow="fold", width=9)
+    table.add_column(t("col.score_short", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.where", lang), overflow="fold", width=14)
+    table.add_column(t("col.details", lang), overflow="fold", ratio=1)
     for f in c.findings:
         colour = common.kind_colour(str(f.kind))
         table.add_row(
@@ -75,11 +76,11 @@ def render_comparison(c: Comparison, console: Console, lang: Lang = Lang.VI) -> 
     console.print(table)
     groups = Table(title=t("report.groups", lang), expand=True)
     groups.add_column(t("col.group", lang), no_wrap=True)
-    groups.add_column(t("col.form", lang), overflow="fold", ratio=2)
+    groups.add_column(t("col.form", lang), overflow="fold", width=12)
     for key in ("kind.covered", "kind.partial", "kind.divergent", "kind.missing"):
-        groups.add_column(t(key, lang), justify="right", overflow="fold", ratio=1)
-    groups.add_column(t("col.group_units", lang), overflow="fold", min_width=8, ratio=2)
-    groups.add_column(t("col.title", lang), overflow="fold", ratio=6)
+        groups.add_column(t(key, lang), justify="right", overflow="fold", width=9)
+    groups.add_column(t("col.group_units", lang), overflow="fold", width=12)
+    groups.add_column(t("col.title", lang), overflow="fold", ratio=1)
     for g in c.groups:
         groups.add_row(
             escape(g.group), escape(common.group_form(g.form, lang)), str(g.covered), str(g.partial),
