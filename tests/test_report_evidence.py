@@ -133,3 +133,19 @@ def test_a_kind_this_version_does_not_know_is_shown_not_dropped(nghe_an: Compari
         update={"findings": [Finding.model_construct(**{**dict(extra), "kind": "brand_new"})]}
     )
     assert "brand_new" in render_comparison_md(other)
+
+
+def test_a_section_joined_across_a_page_break_ends_on_the_next_page() -> None:
+    from plancompare.readers.document import Line
+    from plancompare.structure.paragraphs import Paragraph, span_of
+
+    lines = [
+        Line(text="Tăng cường nghiên cứu, phổ biến", page=2, line=20),
+        Line(text="chủ trương", page=3, line=5),
+    ]
+    para = Paragraph(
+        text="Tăng cường nghiên cứu, phổ biến chủ trương", line_start=20, line_end=5, page=2, lines=lines
+    )
+    span = span_of([para])
+    assert (span.page, span.page_end, span.line_start, span.line_end) == (2, 3, 20, 5)
+    assert span_of([Paragraph(text="Một trang", line_start=3, line_end=4, page=2)]).page_end is None
