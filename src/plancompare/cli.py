@@ -20,6 +20,7 @@ from .cli_options import (
     check_output,
     current_lang,
     format_from_output,
+    open_output,
     require_file,
     set_lang,
     text_console,
@@ -102,7 +103,7 @@ def parse(
     if output is None:
         render_plan(plan, text_console(), language)
     else:
-        with output.open("w", encoding="utf-8") as fh:
+        with open_output(output, language) as fh:
             render_plan(plan, text_console(fh), language)
 
 

@@ -20,6 +20,7 @@ from .cli_options import (
     current_lang,
     fail_under_value,
     format_from_output,
+    open_output,
     require_file,
     text_console,
     with_parse_options,
@@ -79,7 +80,7 @@ def _render(
         if output is None:
             render_comparison(comparison, text_console(), lang)
         else:
-            with output.open("w", encoding="utf-8") as fh:
+            with open_output(output, lang) as fh:
                 render_comparison(comparison, text_console(fh), lang)
 
 

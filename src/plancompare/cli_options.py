@@ -7,14 +7,15 @@ catalogue's text for the chosen language, keyed by the parameter's name.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -120,8 +121,16 @@ def write_output(text: str, output: Path | None, lang: Lang) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    with open_output(output, lang) as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def open_output(output: Path, lang: Lang) -> Iterator[TextIO]:
+    """The output file for writing; failing to open, write or close it is a one-line InvalidArgument."""
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as handle:
+            yield handle
     except OSError as exc:
         raise InvalidArgument(t("error.cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
 
