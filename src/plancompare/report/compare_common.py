@@ -132,7 +132,7 @@ def note_sentence(c: Comparison, f: Finding, lang: Lang) -> str | None:
         if f.note and f.note.startswith("closest reference item: "):
             return t("note.closest_reference", lang, id=f.note.rpartition(": ")[2])
         return None
-    if kind in {k.value for k in FindingKind}:
+    if kind in {k.value for k in KIND_ORDER}:  # a kind added later keeps its own note
         return None
     return f.note
 
