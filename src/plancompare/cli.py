@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .cli_options import (
-    LangChoice,
     LangOption,
     OutputOption,
     check_output,
@@ -182,4 +181,4 @@ def _register_commands() -> None:
 
 
 _register_commands()
-__all__ = ["LangChoice", "app", "main"]
+__all__ = ["app", "main"]
