@@ -13,13 +13,10 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import Any
-
-from pydantic import model_validator
-
-from .model.base import StrictModel
 
 ENV_VAR = "PLANCOMPARE_LANG"
 
@@ -32,21 +29,26 @@ class Lang(StrEnum):
 DEFAULT_LANG = Lang.VI
 
 
-class Message(StrictModel):
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message in both languages. A plain dataclass, not pydantic: the catalogue is read on the
+    `--help` path, which must stay instant."""
+
     vi: str
     en: str
 
-    @model_validator(mode="after")
-    def _same_placeholders(self) -> Message:
+    def __post_init__(self) -> None:
+        if not isinstance(self.vi, str) or not isinstance(self.en, str):
+            raise TypeError(f"a message needs text in both languages: {self!r}")
         if placeholders(self.vi) != placeholders(self.en):
             raise ValueError(f"placeholders differ: {self.vi!r} / {self.en!r}")
-        return self
 
     def text(self, lang: Lang) -> str:
         return self.vi if lang is Lang.VI else self.en
 
 
-class Catalogue(StrictModel):
+@dataclass(frozen=True, slots=True)
+class Catalogue:
     messages: dict[str, Message]
 
     def get(self, key: str, lang: Lang, **values: object) -> str:
@@ -82,7 +84,7 @@ def catalogue() -> Catalogue:
     from importlib.resources import files
 
     raw = tomllib.loads(files("plancompare.data").joinpath("messages.toml").read_text(encoding="utf-8"))
-    return Catalogue.model_validate({"messages": _flatten(raw)})
+    return Catalogue({key: Message(**texts) for key, texts in _flatten(raw).items()})
 
 
 def parse_lang(value: str | None) -> Lang | None:
