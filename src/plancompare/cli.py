@@ -111,7 +111,8 @@ def _main_command(lang: Lang, args: list[str]):  # type: ignore[no-untyped-def]
 
     from .cli_help import localize, wants_help
 
-    return localize(typer.main.get_command(app), lang, wants_help(args))
+    command = typer.main.get_command(app)
+    return localize(command, lang) if wants_help(args) else command
 
 
 def _fail(message: str, code: int) -> None:

@@ -46,13 +46,12 @@ def wants_help(args: list[str]) -> bool:
     return not args or any(a in HELP_OPTION_NAMES for a in args)
 
 
-def localize(root: Any, lang: Lang, help_shown: bool) -> Any:
+def localize(root: Any, lang: Lang) -> Any:
     """The click group of the CLI with every help text in `lang`; returns it for chaining.
-    typer's help formatter (rich, markdown: a tenth of a second to import) is loaded only when
-    help is shown."""
+    Called only when help is shown: it reads the whole catalogue and loads typer's help formatter
+    (rich, markdown: a tenth of a second), which a `diff -f json` run does not need."""
     _localize_command("app", root, lang)
     for name, command in root.commands.items():
         _localize_command(name, command, lang)
-    if help_shown:
-        _localize_panels(lang)
+    _localize_panels(lang)
     return root
