@@ -37,7 +37,7 @@ def test_check_json_and_fail_under() -> None:
     assert data["reference"]["source"]["format"] == "outline"
     assert data["reference"]["provenance"] == "reconstructed outline; not the official text"
     failed = run("check", str(AN_GIANG), "--format", "json", "--fail-under", "0.9")
-    assert failed.returncode == 1 and "below" in failed.stderr
+    assert failed.returncode == 1 and "thấp hơn ngưỡng" in failed.stderr
     assert run("check", str(NGHE_AN), "-f", "csv", "--fail-under", "0.9").returncode == 0
 
 
@@ -52,12 +52,14 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path: Path) -> None:
 
 
 def test_csv_md_text_and_batch() -> None:
-    rows = list(csv.DictReader(io.StringIO(run("diff", str(NGHE_AN), str(AN_GIANG), "-f", "csv").stdout)))
-    assert {r["kind"] for r in rows} >= {"covered", "missing", "divergent", "added"}
-    assert "reconstructed outline" in run("check", str(AN_GIANG), "-f", "md").stdout
-    assert "Coverage" in run("check", str(AN_GIANG), "-f", "text").stdout
-    batch = list(csv.DictReader(io.StringIO(run("batch", str(NGHE_AN), str(AN_GIANG)).stdout)))
-    assert [r["coverage"] for r in batch] == ["1.0000", "0.4375"]
+    done = run("diff", str(NGHE_AN), str(AN_GIANG), "-f", "csv", "--lang", "en", "--no-bom")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {r["Finding (code)"] for r in rows} >= {"covered", "missing", "divergent", "added"}
+    assert "reconstructed outline" in run("--lang", "en", "check", str(AN_GIANG), "-f", "md").stdout
+    assert "dàn ý dựng lại" in run("check", str(AN_GIANG), "-f", "md").stdout
+    assert "Mức độ bao phủ" in run("check", str(AN_GIANG), "-f", "text").stdout
+    batch = list(csv.DictReader(io.StringIO(run("batch", str(NGHE_AN), str(AN_GIANG), "--no-bom").stdout)))
+    assert [r["Mức độ bao phủ"] for r in batch] == ["1.0000", "0.4375"]
     md = run("batch", str(NGHE_AN), str(AN_GIANG), "--reference", str(NGHE_AN), "-f", "md").stdout
     assert md.count("\n") == 4
 

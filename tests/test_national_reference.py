@@ -169,7 +169,7 @@ def test_cli_json_has_kind_addressee_and_flag() -> None:
     out = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "json", "--include-not-applicable"])
     assert json.loads(out.stdout)["summary"]["not_applicable"] == 0
     text = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "md"]).stdout
-    assert "| not_applicable | PL.II.1.-1 |" in text
+    assert "| Không áp dụng | PL.II.1.-1 |" in text  # the kind in Vietnamese by default
 
 
 def test_indicator_appendix_rows_are_items_with_targets() -> None:
@@ -197,10 +197,12 @@ def test_indicator_targets_checked_against_the_plan_indicator_table() -> None:
 def test_csv_reports_carry_addressee_and_not_applicable() -> None:
     runner = CliRunner()
     rows = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "csv"]).stdout.splitlines()
-    assert rows[0].endswith(",addressee")
-    assert any(r.startswith("not_applicable,PL.II.1.-1,") and r.endswith(",central") for r in rows)
+    assert rows[0].endswith(",Đối tượng thực hiện")  # headers and labels in Vietnamese; the code column stays
+    assert any(
+        r.startswith("Không áp dụng,not_applicable,PL.II.1.-1,") and r.endswith(",Cơ quan trung ương") for r in rows
+    )
     batch = runner.invoke(app, ["batch", str(PROVINCE), "-r", str(DECISION)]).stdout.splitlines()
-    assert batch[0].endswith(",not_applicable") and batch[1].endswith(",4")
+    assert batch[0].endswith(",Không áp dụng") and batch[1].endswith(",4")
 
 
 def test_items_under_an_addressee_heading_take_its_units() -> None:

@@ -49,7 +49,7 @@ def test_saved_plan_json_parses_back(tmp_path) -> None:  # type: ignore[no-untyp
 def test_text_summary() -> None:
     r = run("parse", str(NGHE_AN), "--format", "text")
     assert r.returncode == 0
-    assert "686/KH-UBND" in r.stdout and "Bùi Thanh An" in r.stdout and "Tasks (24)" in r.stdout
+    assert "686/KH-UBND" in r.stdout and "Bùi Thanh An" in r.stdout and "Nhiệm vụ (24)" in r.stdout
 
 
 def test_missing_file_is_one_line_exit_2() -> None:

@@ -1,19 +1,42 @@
-"""The command line: a thin layer over the library. Errors print one line on stderr and exit 2."""
+"""The command line: a thin layer over the library. Errors print one line on stderr and exit 2.
+
+Everything a person reads is Vietnamese unless `--lang en` or PLANCOMPARE_LANG=en; the language is
+read from the raw command line first, because `--help` is already in it.
+"""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from .cli_options import (
+    LangOption,
+    OutputOption,
+    check_output,
+    current_lang,
+    format_from_output,
+    open_output,
+    require_file,
+    set_lang,
+    text_console,
+    with_parse_options,
+    write_output,
+)
+from .i18n import Lang, lang_from_args, t
+
+if TYPE_CHECKING:
+    from .options import ParseOptions
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Read Vietnamese government plans and check them against the national plan they implement.",
+    help="plancompare",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 _STATE = {"debug": False}
 
@@ -23,129 +46,140 @@ class PlanFormat(StrEnum):
     text = "text"
 
 
-class OcrChoice(StrEnum):
-    auto = "auto"
-    never = "never"
-    always = "always"
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"plancompare {version('plancompare')}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="debug")] = False,
+    lang: LangOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="version")
+    ] = False,
 ) -> None:
     _STATE["debug"] = debug
+    if lang is not None:
+        set_lang(Lang(lang.value))
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-
-
-@app.command()
-def parse(
-    file: Annotated[Path, typer.Argument(help="PDF, DOCX, text or markdown file.")],
-    fmt: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="json (per CONTRACT.md) or text")
-    ] = PlanFormat.json,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
-    max_pages: Annotated[
-        int, typer.Option(min=1, help="Most pages to read; the rest is skipped with a warning.")
-    ] = 500,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file, in bytes.")] = 200 * 1024 * 1024,
-    timeout: Annotated[
-        float, typer.Option(min=0.001, help="Time budget of the parse, in seconds; over it the parse fails.")
-    ] = 300.0,
-    max_docx_uncompressed: Annotated[
-        int, typer.Option(min=1, help="Largest unpacked size of a .docx, in bytes (zip-bomb guard).")
-    ] = 100 * 1024 * 1024,
-    max_nesting: Annotated[int, typer.Option(min=1, help="Deepest section nesting kept.")] = 12,
-    ocr: Annotated[
-        OcrChoice, typer.Option(help="OCR pages without a text layer: auto | never | always")
-    ] = OcrChoice.auto,
-    jobs: Annotated[int, typer.Option(min=1, max=64, help="Parallel OCR workers.")] = 1,
-) -> None:
-    """Parse a plan into metadata, sections, tasks, units, deadlines and targets."""
+def parse_timed(file: Path, options: ParseOptions, lang: Lang):  # type: ignore[no-untyped-def]
+    """Parse with the cooperative time budget and a hard backstop a little after it."""
     from .api import parse as parse_plan
     from .guards import hard_timeout
-    from .options import OcrMode, ParseOptions
 
-    options = ParseOptions(
-        max_pages=max_pages,
-        max_bytes=max_bytes,
-        time_budget_s=timeout,
-        max_docx_uncompressed=max_docx_uncompressed,
-        max_nesting=max_nesting,
-        ocr=OcrMode(ocr.value),
-        jobs=jobs,
-    )
-    # Backstop for a stage that never reaches a cooperative check: a little after the budget.
-    with hard_timeout(timeout * 1.1 + 1.0, str(file)):
-        plan = parse_plan(file, options=options)
-    if fmt is PlanFormat.json:
+    require_file(file, lang)
+    with hard_timeout(options.time_budget_s * 1.1 + 1.0, str(file)):
+        return parse_plan(file, options=options)
+
+
+@with_parse_options
+def parse(
+    file: Annotated[Path, typer.Argument(help="file")],
+    fmt: Annotated[
+        PlanFormat | None, typer.Option("--format", "-f", help="format", show_default=False)
+    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    *,
+    options: ParseOptions,
+) -> None:
+    language = current_lang(lang)
+    check_output(output, language)
+    chosen = fmt or format_from_output(output, PlanFormat, PlanFormat.json)
+    plan = parse_timed(file, options, language)
+    if chosen is PlanFormat.json:
         from .serialize import to_json
 
-        _write(to_json(plan), output)
+        write_output(to_json(plan), output, language)
         return
-    from rich.console import Console
-
     from .report.plan_text import render_plan
 
     if output is None:
-        render_plan(plan, Console(soft_wrap=False))
+        render_plan(plan, text_console(), language)
     else:
-        with output.open("w", encoding="utf-8") as fh:
-            render_plan(plan, Console(file=fh, width=160))
+        with open_output(output, language) as fh:
+            render_plan(plan, text_console(fh), language)
 
 
-def main(argv: list[str] | None = None) -> None:
+def _main_command(lang: Lang, args: list[str]):  # type: ignore[no-untyped-def]
+    import typer.main
+
+    from .cli_help import localize, wants_help
+
+    command = typer.main.get_command(app)
+    return localize(command, lang) if wants_help(args) else command
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"plancompare: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _usage_error(exc: Exception) -> bool:
+    """Usage errors (bad flag value, unknown command): typer >= 0.20 vendors its own click, whose
+    exceptions are not click's, so both are recognised. click is imported only on this path."""
     import click
 
+    return isinstance(exc, click.ClickException | typer.TyperException) or type(exc).__name__ in {
+        "UsageError",
+        "BadParameter",
+        "NoSuchOption",
+        "MissingParameter",
+        "BadOptionUsage",
+        "BadArgumentUsage",
+        "ClickException",
+    }
+
+
+def _handle(exc: BaseException, lang: Lang, debug: bool) -> None:
+    """Every failure ends in one line on stderr and an exit status, never a traceback."""
     from .errors import PlanCompareError
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
-    try:
-        result = app(args=args, prog_name="plancompare", standalone_mode=False)
-    except PlanCompareError as exc:
-        if debug:
-            raise
-        print(f"plancompare: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (click.ClickException, typer.TyperException) as exc:
-        # Usage errors (bad flag value, unknown command): typer >= 0.20 vendors its own click, whose
-        # exceptions are not click's, so both are caught here.
+    if isinstance(exc, PlanCompareError) and not debug:
+        _fail(str(exc), exc.exit_code)
+    if type(exc).__name__ == "Exit":
+        sys.exit(getattr(exc, "exit_code", 0))
+    if isinstance(exc, Exception) and _usage_error(exc):
         show = getattr(exc, "show", None)
         if callable(show):
             show()
         else:
             print(f"plancompare: {exc}", file=sys.stderr)
         sys.exit(2)
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        print("plancompare: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
+    if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
+        _fail(t("error.interrupted", lang), 130)
+    if isinstance(exc, BrokenPipeError):
         sys.exit(0)
-    except Exception as exc:  # a bug or a library failure on odd input: still one line, no traceback
-        if debug:
-            raise
-        print(
-            f"plancompare: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-            file=sys.stderr,
-        )
-        sys.exit(2)
+    if debug:
+        raise exc
+    # a bug or a library failure on odd input: still one line, no traceback
+    _fail(t("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), 2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    lang = lang_from_args(args)
+    set_lang(lang)
+    try:
+        result = _main_command(lang, args).main(args=args, prog_name="plancompare", standalone_mode=False)
+    except (Exception, KeyboardInterrupt) as exc:
+        _handle(exc, lang, debug)
+        raise
     sys.exit(result if isinstance(result, int) else 0)
 
 
 def _register_commands() -> None:
     from .cli_compare import register
 
+    app.command()(parse)
     register(app)
 
 
 _register_commands()
+__all__ = ["app", "main"]

@@ -1,4 +1,7 @@
-"""Comparison commands (diff, check, batch), registered on the main CLI app."""
+"""Comparison commands (diff, check, batch), registered on the main CLI app.
+
+Each takes the parse options of `plancompare parse`, infers its format from `-o`, checks the
+output file and `--fail-under` before doing any work, and writes reports in the chosen language."""
 
 from __future__ import annotations
 
@@ -9,9 +12,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .cli_options import (
+    LangChoice,
+    LangOption,
+    OutputOption,
+    check_output,
+    current_lang,
+    fail_under_value,
+    format_from_output,
+    open_output,
+    require_file,
+    text_console,
+    with_parse_options,
+    write_output,
+)
+from .i18n import Lang, number, t
+
 if TYPE_CHECKING:
     from .model.comparison import Comparison
     from .model.reference import Reference
+    from .options import ParseOptions
 
 
 class DiffFormat(StrEnum):
@@ -28,120 +48,154 @@ class BatchFormat(StrEnum):
     md = "md"
 
 
-FormatOption = Annotated[
-    DiffFormat, typer.Option("--format", "-f", help="text, json (CONTRACT.md), md, html or csv")
-]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
-IncludeOption = Annotated[
-    bool,
-    typer.Option(
-        "--include-not-applicable",
-        help="Report reference items addressed to central bodies or other provinces as missing.",
-    ),
-]
-FailUnderOption = Annotated[
-    float | None, typer.Option("--fail-under", help="Exit 1 when coverage (0..1) is below this.")
-]
+FormatOption = Annotated[DiffFormat | None, typer.Option("--format", "-f", help="format", show_default=False)]
+FailUnderOption = Annotated[str | None, typer.Option("--fail-under", help="fail under", show_default=False)]
+NoLinksOption = Annotated[bool, typer.Option("--no-links", help="no links")]
+NoBomOption = Annotated[bool, typer.Option("--no-bom", help="no bom")]
+IncludeOption = Annotated[bool, typer.Option("--include-not-applicable", help="include not applicable")]
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-
-
-def _render(comparison: Comparison, fmt: DiffFormat, output: Path | None) -> None:
+def _render(
+    comparison: Comparison, fmt: DiffFormat, output: Path | None, lang: Lang, links: bool, bom: bool
+) -> None:
     if fmt is DiffFormat.json:
         from .serialize import to_json
 
-        _write(to_json(comparison), output)
+        write_output(to_json(comparison), output, lang)
     elif fmt is DiffFormat.md:
         from .report.compare_md import render_comparison_md
 
-        _write(render_comparison_md(comparison), output)
+        write_output(render_comparison_md(comparison, lang), output, lang)
     elif fmt is DiffFormat.csv:
         from .report.compare_csv import render_comparison_csv
 
-        _write(render_comparison_csv(comparison), output)
+        write_output(render_comparison_csv(comparison, lang, bom), output, lang)
     elif fmt is DiffFormat.html:
         from .report.compare_html import render_comparison_html
 
-        _write(render_comparison_html(comparison), output)
+        base = None if not links else (output.parent if output is not None else Path())
+        write_output(render_comparison_html(comparison, lang, base), output, lang)
     else:
-        from rich.console import Console
-
         from .report.compare_text import render_comparison
 
         if output is None:
-            render_comparison(comparison, Console(soft_wrap=False))
+            render_comparison(comparison, text_console(), lang)
         else:
-            with output.open("w", encoding="utf-8") as fh:
-                render_comparison(comparison, Console(file=fh, width=160, no_color=True))
+            with open_output(output, lang) as fh:
+                render_comparison(comparison, text_console(fh), lang)
 
 
-def _check_threshold(comparison: Comparison, fail_under: float | None) -> None:
-    if fail_under is not None and comparison.summary.coverage < fail_under:
+def _check_threshold(comparison: Comparison, threshold: float | None, lang: Lang) -> None:
+    if threshold is not None and comparison.summary.coverage < threshold:
+        coverage, limit = number(comparison.summary.coverage, lang, 2), number(threshold, lang, 2)
         print(
-            f"plancompare: coverage {comparison.summary.coverage:.2f} is below --fail-under {fail_under}",
+            f"plancompare: {t('error.below_threshold', lang, coverage=coverage, threshold=limit)}",
             file=sys.stderr,
         )
         raise typer.Exit(code=1)
 
 
-def _reference(path: Path | None) -> Reference:
+def _reference(path: Path | None, options: ParseOptions, lang: Lang) -> Reference:
+    """The bundled outline (None), an outline YAML, or any document parsed with the run's options."""
     from .reference.load import load_reference
 
-    return load_reference(path)
+    if path is None or not path.is_file():
+        if path is not None:
+            require_file(path, lang)
+        return load_reference(path)
+    from .model.source import SourceFormat
+    from .readers.sniff import sniff
+    from .reference.load import OUTLINE_SUFFIXES
+
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if sniff(head, str(path)) is SourceFormat.OUTLINE or path.suffix.lower() in OUTLINE_SUFFIXES:
+        return load_reference(path)
+    from .cli import parse_timed
+
+    return load_reference(parse_timed(path, options, lang))
 
 
+def _compare(
+    reference: Reference, plan: Path, options: ParseOptions, lang: Lang, include_not_applicable: bool = False
+) -> Comparison:
+    from .cli import parse_timed
+    from .diff import compare
+
+    return compare(reference, parse_timed(plan, options, lang), include_not_applicable=include_not_applicable)
+
+
+def _run(
+    reference: Path | None, plan: Path, fmt: DiffFormat | None, output: Path | None,
+    fail_under: str | None, lang: LangChoice | None, links: bool, bom: bool, options: ParseOptions,
+    include_not_applicable: bool = False,
+) -> None:  # fmt: skip
+    """diff and check: arguments checked before any work, then compare, render, threshold."""
+    language = current_lang(lang)
+    threshold = fail_under_value(fail_under, language)
+    check_output(output, language)
+    chosen = fmt or format_from_output(output, DiffFormat, DiffFormat.text)
+    ref = _reference(reference, options, language)
+    comparison = _compare(ref, plan, options, language, include_not_applicable)
+    _render(comparison, chosen, output, language, links, bom)
+    _check_threshold(comparison, threshold, language)
+
+
+@with_parse_options
 def diff(
-    reference: Annotated[Path, typer.Argument(help="Reference: outline YAML, plan JSON or any document.")],
-    plan: Annotated[Path, typer.Argument(help="The plan to check.")],
-    fmt: FormatOption = DiffFormat.text,
+    reference: Annotated[Path, typer.Argument(help="reference")],
+    plan: Annotated[Path, typer.Argument(help="plan")],
+    fmt: FormatOption = None,
     output: OutputOption = None,
     fail_under: FailUnderOption = None,
+    lang: LangOption = None,
+    no_links: NoLinksOption = False,
+    no_bom: NoBomOption = False,
     include_not_applicable: IncludeOption = False,
+    *,
+    options: ParseOptions,
 ) -> None:
-    """Compare PLAN with REFERENCE: covered, partial, missing, divergent, added and not_applicable items."""
-    from .diff import compare
-
-    comparison = compare(_reference(reference), plan, include_not_applicable=include_not_applicable)
-    _render(comparison, fmt, output)
-    _check_threshold(comparison, fail_under)
+    _run(reference, plan, fmt, output, fail_under, lang, not no_links, not no_bom, options, include_not_applicable)
 
 
+@with_parse_options
 def check(
-    plan: Annotated[Path, typer.Argument(help="The plan to check against the bundled QĐ 1560 outline.")],
-    fmt: FormatOption = DiffFormat.text,
+    plan: Annotated[Path, typer.Argument(help="plan")],
+    fmt: FormatOption = None,
     output: OutputOption = None,
     fail_under: FailUnderOption = None,
+    lang: LangOption = None,
+    no_links: NoLinksOption = False,
+    no_bom: NoBomOption = False,
     include_not_applicable: IncludeOption = False,
+    *,
+    options: ParseOptions,
 ) -> None:
-    """Compare PLAN with the bundled QĐ 1560/QĐ-TTg outline (a reconstruction, not the official text)."""
-    from .diff import compare
-
-    comparison = compare(_reference(None), plan, include_not_applicable=include_not_applicable)
-    _render(comparison, fmt, output)
-    _check_threshold(comparison, fail_under)
+    _run(None, plan, fmt, output, fail_under, lang, not no_links, not no_bom, options, include_not_applicable)
 
 
+@with_parse_options
 def batch(
-    plans: Annotated[list[Path], typer.Argument(help="Plans to compare.")],
-    reference: Annotated[
-        Path | None, typer.Option("--reference", "-r", help="Reference (default: the bundled outline).")
+    plans: Annotated[list[Path], typer.Argument(help="plans")],
+    reference: Annotated[Path | None, typer.Option("--reference", "-r", help="reference")] = None,
+    fmt: Annotated[
+        BatchFormat | None, typer.Option("--format", "-f", help="format", show_default=False)
     ] = None,
-    fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="csv, json or md")] = BatchFormat.csv,
     output: OutputOption = None,
+    lang: LangOption = None,
+    no_bom: NoBomOption = False,
     include_not_applicable: IncludeOption = False,
+    *,
+    options: ParseOptions,
 ) -> None:
-    """A coverage table over many plans: one row per plan."""
-    from .diff import compare
     from .report.compare_batch import render_batch
 
-    ref = _reference(reference)
-    comparisons = [compare(ref, p, include_not_applicable=include_not_applicable) for p in plans]
-    _write(render_batch(comparisons, fmt.value), output)
+    language = current_lang(lang)
+    check_output(output, language)
+    chosen = fmt or format_from_output(output, BatchFormat, BatchFormat.csv)
+    ref = _reference(reference, options, language)
+    comparisons = [_compare(ref, p, options, language, include_not_applicable) for p in plans]
+    write_output(render_batch(comparisons, chosen.value, language, not no_bom), output, language)
 
 
 def register(app: typer.Typer) -> None:

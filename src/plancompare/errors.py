@@ -40,3 +40,7 @@ class InvalidReference(PlanCompareError):
 
 class InputNotFound(PlanCompareError):
     """The path does not exist or is not a file."""
+
+
+class InvalidArgument(PlanCompareError):
+    """A command-line value is out of range, or the output file cannot be written."""

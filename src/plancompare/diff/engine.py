@@ -18,7 +18,7 @@ from ..model.plan import Plan
 from ..model.reference import Reference
 from ..reference.load import load_reference
 from .applicability import mark_applicability
-from .findings import added_findings, reference_finding
+from .findings import added_findings, reference_finding, with_reference_facts
 from .groups import group_coverage, groups_of
 from .warnings import comparison_warnings
 
@@ -63,7 +63,7 @@ def compare(
     refs = reference_units(ref)
     units = plan_units(parsed)
     alignment = align(refs, units, fallback_units(parsed))
-    findings = [reference_finding(alignment, i) for i in range(len(refs))]
+    findings = [with_reference_facts(reference_finding(alignment, i), item) for i, item in enumerate(ref.items)]
     findings = mark_applicability(findings, ref.items, parsed.metadata, include_not_applicable)
     findings += added_findings(alignment)
     groups = group_coverage(alignment, groups_of(refs, ref.groups), findings)

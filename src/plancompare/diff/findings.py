@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..align.decide import COVERED, Alignment
 from ..align.units import Unit
 from ..model.comparison import Divergence, Evidence, Finding, FindingKind, Link
+from ..model.reference import ReferenceItem
 from .deadlines import deadline_divergence
 from .explain import word_overlap
 from .targets import compare_targets
@@ -111,11 +112,18 @@ def reference_finding(a: Alignment, i: int) -> Finding:
             note=f"ambiguous: {names} match about equally well",
         )
     note = f"closest plan text: {a.plan[best].id} (score {score:.2f})" if best is not None else None
+    closest = a.plan[best] if best is not None else None
     return Finding(
         kind=FindingKind.MISSING,
         reference_id=ref.id,
         score=score,
-        evidence=Evidence(reference_text=ref.text),
+        evidence=Evidence(
+            reference_text=ref.text,
+            closest_plan_id=closest.id if closest else None,
+            closest_plan_text=closest.text if closest else None,
+            closest_plan_span=closest.span if closest else None,
+            closest_score=score if closest else None,
+        ),
         group=ref.group,
         note=note,
     )
@@ -141,3 +149,12 @@ def added_findings(a: Alignment) -> list[Finding]:
             )
         )
     return out
+
+
+def with_reference_facts(finding: Finding, item: ReferenceItem) -> Finding:
+    """The reference item's targets and confidence on its finding: a report shows them next to the
+    item, so every target a divergence cites is one the reader can see."""
+    evidence = finding.evidence.model_copy(
+        update={"reference_targets": list(item.targets), "reference_confidence": item.confidence}
+    )
+    return finding.model_copy(update={"evidence": evidence})

@@ -76,7 +76,11 @@ def compare_targets(
         if not candidates:
             out.append(
                 Divergence(
-                    aspect=Aspect.TARGET, reference=show(ref), plan=NOT_STATED, direction=Direction.WEAKER
+                    aspect=Aspect.TARGET,
+                    reference=show(ref),
+                    plan=NOT_STATED,
+                    direction=Direction.WEAKER,
+                    reference_target=ref,
                 )
             )
             continue
@@ -85,7 +89,14 @@ def compare_targets(
         direction = _direction(ref, best)
         if direction is not None:
             out.append(
-                Divergence(aspect=Aspect.TARGET, reference=show(ref), plan=show(best), direction=direction)
+                Divergence(
+                    aspect=Aspect.TARGET,
+                    reference=show(ref),
+                    plan=show(best),
+                    direction=direction,
+                    reference_target=ref,
+                    plan_target=best,
+                )
             )
         else:
             matched.append(f"{show(ref)} = {show(best)}")

@@ -75,6 +75,7 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
                 origin="table",
                 span=Span(
                     page=row.page,
+                    page_end=row.pages[-1] if len(row.pages) > 1 else None,
                     line_start=row.line_start,
                     line_end=row.line_end,
                     char_start=row.char_start,

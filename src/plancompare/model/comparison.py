@@ -10,6 +10,7 @@ from .common import Span
 from .metadata import DocumentMeta
 from .reference import Addressee
 from .source import SourceInfo
+from .targets import Target
 from .warnings import ParseWarning
 
 
@@ -44,6 +45,9 @@ class Divergence(StrictModel):
     reference: str
     plan: str
     direction: Direction
+    # aspect "target": the targets compared, so a report can state them in the reader's language
+    reference_target: Target | None = None
+    plan_target: Target | None = None
 
 
 class Evidence(StrictModel):
@@ -54,6 +58,14 @@ class Evidence(StrictModel):
     shared_words: list[str] = []
     reference_only_words: list[str] = []
     plan_only_words: list[str] = []
+    # the reference item's own facts, so a report shows every target a divergence cites
+    reference_targets: list[Target] = []
+    reference_confidence: str | None = None  # outline only: verified | probable | seed-only
+    # "missing": the plan text that came closest, so the reader can judge it
+    closest_plan_id: str | None = None
+    closest_plan_text: str | None = None
+    closest_plan_span: Span | None = None
+    closest_score: float | None = None
 
 
 class Link(StrictModel):

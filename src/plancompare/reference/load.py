@@ -15,6 +15,8 @@ from .organisation import with_addressees
 from .outline import bundled_outline, reference_from_outline
 from .sections import body_evidence_sections
 
+OUTLINE_SUFFIXES = (".yaml", ".yml")
+
 
 def reference_from_plan(plan: Plan) -> Reference:
     """A parsed document as a reference: its tasks are the items, a body group of dash items split
@@ -75,7 +77,8 @@ def load_reference(source: str | Path | Plan | Reference | None = None) -> Refer
     from ..readers.sniff import sniff
 
     data = path.read_bytes()
-    if sniff(data[:65536], str(path)) is SourceFormat.OUTLINE:
+    # a .yaml file can only be meant as an outline: one that is not is InvalidReference, not a plan
+    if sniff(data[:65536], str(path)) is SourceFormat.OUTLINE or path.suffix.lower() in OUTLINE_SUFFIXES:
         return reference_from_outline(data, str(path))
     from ..api import parse
 

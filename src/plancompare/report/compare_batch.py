@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ..i18n import Lang
 from ..model.comparison import Comparison
-from .compare_csv import BATCH_COLUMNS, batch_row, render_batch_csv
+from .compare_csv import BATCH_COLUMNS, batch_row, batch_values, header, render_batch_csv
 
 
-def render_batch(comparisons: Sequence[Comparison], fmt: str) -> str:
+def render_batch(comparisons: Sequence[Comparison], fmt: str, lang: Lang = Lang.VI, bom: bool = True) -> str:
     if fmt == "csv":
-        return render_batch_csv(comparisons)
-    rows = [dict(zip(BATCH_COLUMNS, batch_row(c), strict=True)) for c in comparisons]
+        return render_batch_csv(comparisons, lang, bom)
     if fmt == "json":
+        rows = [dict(zip(BATCH_COLUMNS, batch_values(c), strict=True)) for c in comparisons]
         reference = comparisons[0].reference.model_dump(mode="json") if comparisons else None
         return (
             json.dumps(
@@ -21,6 +22,8 @@ def render_batch(comparisons: Sequence[Comparison], fmt: str) -> str:
             )
             + "\n"
         )
-    lines = ["| " + " | ".join(BATCH_COLUMNS) + " |", "|" + "---|" * len(BATCH_COLUMNS)]
-    lines += ["| " + " | ".join(str(v).replace("|", "\\|") for v in row.values()) + " |" for row in rows]
+    lines = ["| " + " | ".join(header(BATCH_COLUMNS, lang)) + " |", "|" + "---|" * len(BATCH_COLUMNS)]
+    for c in comparisons:
+        cells = ["—" if v is None else str(v).replace("|", "\\|") for v in batch_row(c)]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -55,6 +55,16 @@ class Paragraph:
         return max(ends) if ends and None not in ends else None  # type: ignore[type-var]
 
 
+def _last_page(paras: list[Paragraph], first: int | None) -> int | None:
+    """The page the run ends on, when it is not the page it starts on (a paragraph joined across a
+    page break ends on the next page even when it starts the run)."""
+    pages = [ln.page for p in paras for ln in p.lines if ln.page is not None] or [
+        p.page for p in paras if p.page is not None
+    ]
+    last = pages[-1] if pages else None
+    return last if last is not None and last != first else None
+
+
 def span_of(paras: list[Paragraph]) -> Span:
     """Where a run of paragraphs stands: page and lines, and character offsets when the reader
     knows them (text formats)."""
@@ -63,6 +73,7 @@ def span_of(paras: list[Paragraph]) -> Span:
     ends = [p.char_end for p in paras]
     return Span(
         page=first.page,
+        page_end=_last_page(paras, first.page),
         line_start=first.line_start,
         line_end=last.line_end,
         char_start=min(s for s in starts if s is not None) if None not in starts else None,
