@@ -51,9 +51,14 @@ class Alignment:
         return {j for js in self.links.values() for j in js}
 
 
-def _ranked(values: Sequence[float], ids: Sequence[str]) -> list[int]:
-    """Indexes by score descending, ties by id (determinism)."""
-    return sorted(range(len(values)), key=lambda k: (-values[k], ids[k]))
+def _ranked(values: Sequence[float], by_id: list[int]) -> list[int]:
+    """Indexes by score descending, ties by id (determinism): `by_id` is the indexes in id order,
+    and a stable sort keeps that order among equal scores."""
+    return sorted(by_id, key=values.__getitem__, reverse=True)
+
+
+def _id_order(units: Sequence[Unit]) -> list[int]:
+    return sorted(range(len(units)), key=lambda k: units[k].id)
 
 
 def _decide(
@@ -63,17 +68,19 @@ def _decide(
     only: set[int],
     floor: float = PARTIAL,
 ) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
-    ref_ids = [r.id for r in refs]
-    plan_ids = [u.id for u in plan]
-    by_ref = {i: _ranked([s.score for s in scores[i]], plan_ids) for i in only}
-    by_unit = [_ranked([scores[i][j].score for i in range(len(refs))], ref_ids) for j in range(len(plan))]
+    values = [[s.score for s in row] for row in scores]
+    plan_order, ref_order = _id_order(plan), _id_order(refs)
+    by_ref = {i: _ranked(values[i], plan_order) for i in only}
+    by_unit = [_ranked(column, ref_order) for column in zip(*values, strict=True)] if values else []
     links: dict[int, set[int]] = {}
     for j, order in enumerate(by_unit):
         s1 = scores[order[0]][j].score
         s2 = scores[order[1]][j].score if len(order) > 1 else 0.0
         for rank, i in enumerate(order):
-            s = scores[i][j].score
-            if i not in only or s < floor:
+            s = values[i][j]
+            if s < floor:
+                break  # the order is descending: no later item reaches the floor either
+            if i not in only:
                 continue
             if (rank == 0 and s1 - s2 >= MARGIN) or (s >= COVERED and s1 - s <= MERGE_WINDOW):
                 links.setdefault(i, set()).add(j)
@@ -105,7 +112,7 @@ def align(
     """Link reference items to plan units; `fallback` units are tried for items left unlinked."""
     scorer = scorer or Scorer([u.match_text for u in (*refs, *plan, *fallback)])
     units = [*plan, *fallback]
-    scores = score_matrix(scorer, refs, units)
+    scores = score_matrix(scorer, refs, units, blocks=[len(plan)], window=MERGE_WINDOW)
     result = Alignment(list(refs), units, scores, scorer, primary=len(plan))
     if not refs or not units:
         return result
