@@ -19,6 +19,8 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import contextlib
+
 from mutations import LOCAL_TASK, _row_line, delete_task, set_row_cell, swap_row_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,10 +110,8 @@ def _province_variant(text: str, rng: random.Random, k: int) -> str:
         local = LOCAL_TASK.replace("miền Tây Nghệ An", PLACES[k % len(PLACES)])
         text = text.replace("\n6\t<b>Chế độ", "\n" + local + "\n6\t<b>Chế độ", 1)
     if rng.random() < 0.2:
-        try:
+        with contextlib.suppress(StopIteration):
             text = swap_row_blocks(text, "3", "4")
-        except StopIteration:
-            pass
     return text.replace("Số: 686 /KH-UBND", f"Số: {700 + k}/KH-UBND", 1)
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
-    from scipy.sparse import csr_matrix
 
 
 def _sparse_rows(rows: Sequence[Iterable[tuple[Hashable, float]]], columns: dict[Hashable, int]) -> Any:

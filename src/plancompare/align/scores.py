@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+import itertools
+
 from .matrix import TokenSetMatrix, round4, second_largest, sparse_products
 from .tfidf import TfidfSpace, Vector, cosine
 from .units import Unit
@@ -168,7 +170,7 @@ def score_matrix(
     low, high = low + W_GROUP * weights, high + W_GROUP * weights
     need = (high >= second_largest(low, 0) - EPS) | (high >= low.max(axis=0) - window - EPS)
     edges = [0, *blocks, len(plan)]
-    for start, end in zip(edges, edges[1:], strict=False):
+    for start, end in itertools.pairwise(edges):
         if end > start:
             need[:, start:end] |= high[:, start:end] >= second_largest(low[:, start:end], 1)[:, None] - EPS
     ratios.settle(need)
