@@ -40,3 +40,12 @@ class InvalidReference(PlanCompareError):
 
 class InputNotFound(PlanCompareError):
     """The path does not exist or is not a file."""
+
+
+class MissingDependency(PlanCompareError):
+    """An optional package is needed for what was asked (a notebook frame, an .xlsx workbook, a
+    heatmap) and is not installed; the message names the extra that brings it."""
+
+    @classmethod
+    def extra(cls, what: str, extra: str, package: str) -> MissingDependency:
+        return cls(f"{what} needs {package}, which is not installed: pip install 'plancompare[{extra}]'")
