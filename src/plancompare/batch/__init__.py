@@ -20,7 +20,7 @@ _LAZY = {
     "compare_path": ".run",
     "discover": ".run",
 }
-__all__ = sorted(_LAZY)
+__all__ = ["PlanError", "PlanResult", "PlanRow", "compare_many", "compare_path", "discover"]
 
 
 def __getattr__(name: str) -> Any:

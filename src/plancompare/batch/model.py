@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..model.base import StrictModel
 from ..model.comparison import Comparison, FindingKind
 
@@ -47,9 +49,9 @@ class PlanRow(StrictModel):
     date: str | None = None
     reference_items: int | None = None
     coverage: float | None = None
-    counts: dict[FindingKind, int] = {}
-    warnings: list[str] = []
-    cells: dict[str, FindingKind] = {}  # reference item id -> kind of its finding
+    counts: dict[FindingKind, int] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+    cells: dict[str, FindingKind] = Field(default_factory=dict)  # reference item id -> kind of its finding
     error: PlanError | None = None
 
 
