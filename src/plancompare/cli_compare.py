@@ -124,14 +124,17 @@ def batch(
     ] = None,
     fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="csv, json or md")] = BatchFormat.csv,
     output: OutputOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when any file failed.")] = False,
 ) -> None:
-    """A coverage table over many plans: one row per plan."""
-    from .diff import compare
+    """A coverage table over many plans: one row per plan; a file that fails is an error row."""
+    from .batch.run import compare_many
     from .report.compare_batch import render_batch
 
-    ref = _reference(reference)
-    comparisons = [compare(ref, p) for p in plans]
-    _write(render_batch(comparisons, fmt.value), output)
+    results = list(compare_many(_reference(reference), plans))
+    failures = [(r.path, f"{r.error.error_class}: {r.error.message}") for r in results if r.error]
+    _write(render_batch([r.comparison for r in results if r.comparison], fmt.value, failures), output)
+    if strict and failures:
+        raise typer.Exit(code=3)
 
 
 def register(app: typer.Typer) -> None:

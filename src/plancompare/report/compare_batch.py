@@ -6,13 +6,17 @@ import json
 from collections.abc import Sequence
 
 from ..model.comparison import Comparison
-from .compare_csv import BATCH_COLUMNS, batch_row, render_batch_csv
+from .compare_csv import BATCH_COLUMNS, batch_row, error_row, render_batch_csv
 
 
-def render_batch(comparisons: Sequence[Comparison], fmt: str) -> str:
+def render_batch(
+    comparisons: Sequence[Comparison], fmt: str, failures: Sequence[tuple[str, str]] = ()
+) -> str:
+    """One row per plan; `failures` (path, error message) are rows too, after the compared plans."""
     if fmt == "csv":
-        return render_batch_csv(comparisons)
-    rows = [dict(zip(BATCH_COLUMNS, batch_row(c), strict=True)) for c in comparisons]
+        return render_batch_csv(comparisons, failures)
+    cells = [batch_row(c) for c in comparisons] + [error_row(*f) for f in failures]
+    rows = [dict(zip(BATCH_COLUMNS, row, strict=True)) for row in cells]
     if fmt == "json":
         reference = comparisons[0].reference.model_dump(mode="json") if comparisons else None
         return (

@@ -15,7 +15,7 @@ FINDING_COLUMNS = [
 ]  # fmt: skip
 BATCH_COLUMNS = [
     "plan", "number", "issuer", "reference_items", "covered", "partial", "divergent", "missing",
-    "added", "coverage", "warnings",
+    "added", "coverage", "warnings", "error",
 ]  # fmt: skip
 
 
@@ -48,9 +48,14 @@ def batch_row(c: Comparison) -> list[object]:
     m = c.plan.metadata
     return [
         c.plan.source.path, m.number or "", m.issuer or "", s.reference_items, s.covered, s.partial,
-        s.divergent, s.missing, s.added, f"{s.coverage:.4f}", " ".join(sorted({w.code for w in c.warnings})),
+        s.divergent, s.missing, s.added, f"{s.coverage:.4f}", " ".join(sorted({w.code for w in c.warnings})), "",
     ]  # fmt: skip
 
 
-def render_batch_csv(comparisons: Sequence[Comparison]) -> str:
-    return _csv([batch_row(c) for c in comparisons], BATCH_COLUMNS)
+def error_row(path: str, message: str) -> list[object]:
+    """A plan that could not be compared: its path and the error, the other cells empty."""
+    return [path, *([""] * (len(BATCH_COLUMNS) - 2)), message]
+
+
+def render_batch_csv(comparisons: Sequence[Comparison], failures: Sequence[tuple[str, str]] = ()) -> str:
+    return _csv([batch_row(c) for c in comparisons] + [error_row(*f) for f in failures], BATCH_COLUMNS)
