@@ -33,7 +33,12 @@ AN_GIANG = ROOT / "corpora/plans/an-giang-KH-UBND-2025.txt"
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     # the user cache folder (plancompare's cache, matplotlib's fonts) of each test is its own
     cache = Path(tempfile.mkdtemp(prefix="plancompare-test-cache-"))
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": str(cache), "MPLCONFIGDIR": str(cache)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "XDG_CACHE_HOME": str(cache),
+        "MPLCONFIGDIR": str(cache),
+    }
     return subprocess.run(
         [sys.executable, "-m", "plancompare", *args],
         capture_output=True,
