@@ -20,7 +20,7 @@ from plancompare.serialize import to_json
 ROOT = Path(__file__).resolve().parents[1]
 WIDE = ROOT.parent / "shared/corpora/wide"
 WORDS = (
-    "vốn vay hộ nghèo tín dụng xã phường tỉnh giám sát kiểm tra chuyển đổi số nguồn lực đào tạo nghề".split()
+    ["vốn", "vay", "hộ", "nghèo", "tín", "dụng", "xã", "phường", "tỉnh", "giám", "sát", "kiểm", "tra", "chuyển", "đổi", "số", "nguồn", "lực", "đào", "tạo", "nghề"]
 )
 
 

@@ -42,7 +42,7 @@ def test_units_frame_one_row_per_task_and_unit(plan: plancompare.Plan) -> None:
     assert len(df) == expected
     assert set(df["role"]) == {"lead", "support"}
     first = df[(df.task_id == "1.1") & (df.role == "lead")]
-    assert list(first["canonical"])[0] == "Các sở, ban, ngành cấp tỉnh"
+    assert next(iter(first["canonical"])) == "Các sở, ban, ngành cấp tỉnh"
 
 
 def test_comparison_frame_one_row_per_finding(plan: plancompare.Plan) -> None:
