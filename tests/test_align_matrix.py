@@ -4,7 +4,6 @@ and comparisons computed with the exhaustive matrix are identical, key for key."
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,34 @@ from rapidfuzz import fuzz
 import plancompare
 from plancompare.align import decide, scores
 from plancompare.align.matrix import TokenSetBounds, round4
-from plancompare.align.units import Unit
 from plancompare.diff import groups
 from plancompare.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDE = ROOT.parent / "shared/corpora/wide"
-WORDS = (
-    ["vốn", "vay", "hộ", "nghèo", "tín", "dụng", "xã", "phường", "tỉnh", "giám", "sát", "kiểm", "tra", "chuyển", "đổi", "số", "nguồn", "lực", "đào", "tạo", "nghề"]
-)
+WORDS = [
+    "vốn",
+    "vay",
+    "hộ",
+    "nghèo",
+    "tín",
+    "dụng",
+    "xã",
+    "phường",
+    "tỉnh",
+    "giám",
+    "sát",
+    "kiểm",
+    "tra",
+    "chuyển",
+    "đổi",
+    "số",
+    "nguồn",
+    "lực",
+    "đào",
+    "tạo",
+    "nghề",
+]
 
 
 def test_token_set_bounds_hold() -> None:
@@ -41,28 +59,6 @@ def test_round4_is_pythons_round() -> None:
 
     values = np.array([[0.12345, 0.28675, 0.99995, 1 / 3, 0.00005, 0.5555500000000001]])
     assert round4(values) == [[round(float(v), 4) for v in values[0]]]
-
-
-def _exhaustive(
-    scorer: scores.Scorer,
-    refs: Sequence[Unit],
-    plan: Sequence[Unit],
-    blocks: Sequence[int] = (),
-    window: float = 0.0,
-) -> list[list[scores.PairScore]]:
-    """The definition: every pair scored on its own."""
-    import numpy as np
-
-    lex = [[scorer.lexical(r.match_text, u.match_text) for u in plan] for r in refs]
-    flat = np.array([[scores.W_TFIDF * c + scores.W_TOKEN_SET * t for c, t in row] for row in lex])
-    affinity = scores.group_affinity(flat, refs, plan) if len(plan) else {}
-    return [
-        [
-            scorer.combine(c, t, affinity.get((u.group, r.group), 0.0))
-            for u, (c, t) in zip(plan, row, strict=True)
-        ]
-        for r, row in zip(refs, lex, strict=True)
-    ]
 
 
 def _exhaustive_profiles(a: decide.Alignment, profiles: list[str], texts: list[str]) -> list[list[float]]:
@@ -87,6 +83,6 @@ def test_bounded_matrix_gives_the_exhaustive_comparison(
     ref = plancompare.load_reference(plancompare.parse(reference) if reference else None)
     parsed = plancompare.parse(plan)
     fast = to_json(plancompare.compare(ref, parsed))
-    monkeypatch.setattr(decide, "score_matrix", _exhaustive)
+    monkeypatch.setattr(decide, "score_matrix", scores.score_matrix_pairwise)
     monkeypatch.setattr(groups, "_profile_scores", _exhaustive_profiles)
     assert to_json(plancompare.compare(ref, parsed)) == fast

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .scores import PairScore, Scorer, score_matrix
+from .scores import Scorer, ScoreRow, score_matrix
 from .units import Unit
 
 COVERED = 0.55
@@ -35,17 +35,17 @@ SPREAD_WINDOW = 0.25
 class Alignment:
     refs: list[Unit]
     plan: list[Unit]
-    scores: list[list[PairScore]]
+    scores: list[ScoreRow]
     scorer: Scorer
     primary: int = 0  # plan[:primary] are tier-1 units, the rest fallback body sections
     links: dict[int, list[int]] = field(default_factory=dict)  # ref index -> plan indexes, best first
     ambiguous: dict[int, list[int]] = field(default_factory=dict)
 
     def best(self, i: int) -> int | None:
-        row = self.scores[i]
+        row = self.scores[i].score
         if not row:
             return None
-        return min(range(len(row)), key=lambda j: (-row[j].score, self.plan[j].id))
+        return min(range(len(row)), key=lambda j: (-row[j], self.plan[j].id))
 
     def linked_plan(self) -> set[int]:
         return {j for js in self.links.values() for j in js}
@@ -62,20 +62,20 @@ def _id_order(units: Sequence[Unit]) -> list[int]:
 
 
 def _decide(
-    scores: list[list[PairScore]],
+    scores: list[ScoreRow],
     refs: Sequence[Unit],
     plan: Sequence[Unit],
     only: set[int],
     floor: float = PARTIAL,
 ) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
-    values = [[s.score for s in row] for row in scores]
+    values = [row.score for row in scores]
     plan_order, ref_order = _id_order(plan), _id_order(refs)
     by_ref = {i: _ranked(values[i], plan_order) for i in only}
     by_unit = [_ranked(column, ref_order) for column in zip(*values, strict=True)] if values else []
     links: dict[int, set[int]] = {}
     for j, order in enumerate(by_unit):
-        s1 = scores[order[0]][j].score
-        s2 = scores[order[1]][j].score if len(order) > 1 else 0.0
+        s1 = values[order[0]][j]
+        s2 = values[order[1]][j] if len(order) > 1 else 0.0
         for rank, i in enumerate(order):
             s = values[i][j]
             if s < floor:
@@ -84,21 +84,22 @@ def _decide(
                 continue
             if (rank == 0 and s1 - s2 >= MARGIN) or (s >= COVERED and s1 - s <= MERGE_WINDOW):
                 links.setdefault(i, set()).add(j)
-    unit_best = [scores[order[0]][j].score for j, order in enumerate(by_unit)]
+    unit_best = [values[order[0]][j] for j, order in enumerate(by_unit)]
     ambiguous: dict[int, list[int]] = {}
     for i, ranked in by_ref.items():
         # a unit that matches another item clearly better is that item's, not a candidate here
-        order = [j for j in ranked if scores[i][j].score >= unit_best[j] - MERGE_WINDOW]
+        row = values[i]
+        order = [j for j in ranked if row[j] >= unit_best[j] - MERGE_WINDOW]
         if not order:
             continue
         best = order[0]
-        s1 = scores[i][best].score
+        s1 = row[best]
         if s1 < floor:
             continue
         # the margin is over every other unit, claimed ones included: a candidate that only
         # stands out because better units were excluded is not distinguishable
         runner_up = next((j for j in ranked if j != best), None)
-        s2 = scores[i][runner_up].score if runner_up is not None else 0.0
+        s2 = row[runner_up] if runner_up is not None else 0.0
         if s1 - s2 >= MARGIN or by_unit[best][0] == i:
             links.setdefault(i, set()).add(best)
         elif i not in links and runner_up is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +42,37 @@ class PairScore:
     tfidf: float
     token_set: float
     group_affinity: float
+
+
+class ScoreRow(Sequence[PairScore]):
+    """The scores of one reference item against every plan unit, column by column; a `PairScore` is
+    made only when asked for (a 1,000 × 1,000 diff need not build a million objects)."""
+
+    __slots__ = ("affinity", "score", "tfidf", "token_set")
+
+    def __init__(
+        self, score: list[float], tfidf: list[float], token_set: list[float], affinity: list[float]
+    ) -> None:
+        self.score, self.tfidf, self.token_set, self.affinity = score, tfidf, token_set, affinity
+
+    @classmethod
+    def of(cls, pairs: Sequence[PairScore]) -> ScoreRow:
+        return cls(
+            [p.score for p in pairs], [p.tfidf for p in pairs], [p.token_set for p in pairs],
+            [p.group_affinity for p in pairs],
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    @overload
+    def __getitem__(self, j: int) -> PairScore: ...
+    @overload
+    def __getitem__(self, j: slice) -> ScoreRow: ...
+    def __getitem__(self, j: int | slice) -> PairScore | ScoreRow:
+        if isinstance(j, slice):
+            return ScoreRow(self.score[j], self.tfidf[j], self.token_set[j], self.affinity[j])
+        return PairScore(self.score[j], self.tfidf[j], self.token_set[j], self.affinity[j])
 
 
 class Scorer:
@@ -141,7 +172,7 @@ def score_matrix(
     plan: Sequence[Unit],
     blocks: Sequence[int] = (),
     window: float = 0.0,
-) -> list[list[PairScore]]:
+) -> list[ScoreRow]:
     """Scores of every (reference item, plan unit) pair, as `lexical` and `combine` give them.
 
     Token-set ratios are computed exactly only where a decision can depend on them: each column's
@@ -153,7 +184,7 @@ def score_matrix(
     import numpy as np
 
     if not refs or not plan:
-        return [[] for _ in refs]
+        return [ScoreRow([], [], [], []) for _ in refs]
     left, right = [r.match_text for r in refs], [u.match_text for u in plan]
     cosines = scorer.cosine_matrix(left, right)
     ratios = scorer.token_sets(left, right)
@@ -177,6 +208,31 @@ def score_matrix(
     token_sets = np.where(shared > 0, (ratios.ratio / 100.0) * np.minimum(1.0, shared / MIN_SHARED), 0.0)
     scores = np.minimum(1.0, W_TFIDF * cosines + W_TOKEN_SET * token_sets + W_GROUP * weights)
     return [
-        list(map(PairScore, *rows))
+        ScoreRow(*rows)
         for rows in zip(round4(scores), round4(cosines), round4(token_sets), round4(weights), strict=True)
+    ]
+
+
+def score_matrix_pairwise(
+    scorer: Scorer,
+    refs: Sequence[Unit],
+    plan: Sequence[Unit],
+    blocks: Sequence[int] = (),
+    window: float = 0.0,
+) -> list[ScoreRow]:
+    """The definition `score_matrix` computes faster: every pair scored on its own, exactly. Kept
+    for the tests and the benchmark, which check the fast path against it."""
+    import numpy as np
+
+    lexical = [[scorer.lexical(r.match_text, u.match_text) for u in plan] for r in refs]
+    flat = np.array([[W_TFIDF * c + W_TOKEN_SET * t for c, t in row] for row in lexical])
+    affinity = group_affinity(flat, refs, plan) if len(plan) else {}
+    return [
+        ScoreRow.of(
+            [
+                scorer.combine(c, t, affinity.get((u.group, r.group), 0.0))
+                for u, (c, t) in zip(plan, row, strict=True)
+            ]
+        )
+        for r, row in zip(refs, lexical, strict=True)
     ]
