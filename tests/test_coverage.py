@@ -206,3 +206,15 @@ def test_cli_import_stays_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_worker_failure_is_an_error_row_of_its_file() -> None:
+    from concurrent.futures import Future
+
+    from plancompare.batch.run import _outcome
+
+    future: Future[object] = Future()
+    future.set_exception(MemoryError("worker killed"))
+    result = _outcome(future, "plans/huge.pdf")  # type: ignore[arg-type]
+    assert result.error is not None and result.error.error_class == "MemoryError"
+    assert result.error.message == "plans/huge.pdf: internal error: worker killed"

@@ -44,7 +44,8 @@ def sparse_products(
     b = _sparse_rows(right, columns)
     a.resize((a.shape[0], max(1, len(columns))))
     b.resize((b.shape[0], max(1, len(columns))))
-    return (a @ b.T).toarray()
+    product: np.ndarray = (a @ b.T).toarray()
+    return product
 
 
 def second_largest(values: np.ndarray, axis: int) -> np.ndarray:
@@ -53,7 +54,8 @@ def second_largest(values: np.ndarray, axis: int) -> np.ndarray:
 
     if values.shape[axis] < 2:
         return np.full(values.shape[1 - axis], -np.inf)
-    return np.partition(values, -2, axis=axis).take(-2, axis=axis)
+    second: np.ndarray = np.partition(values, -2, axis=axis).take(-2, axis=axis)
+    return second
 
 
 def round4(values: np.ndarray) -> list[list[float]]:
@@ -64,7 +66,7 @@ def round4(values: np.ndarray) -> list[list[float]]:
     scaled = values * 1e4
     out = np.round(values, 4)
     near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    rows = out.tolist()
+    rows: list[list[float]] = out.tolist()
     for i, j in zip(*np.nonzero(near_tie), strict=True):
         rows[i][j] = round(float(values[i, j]), 4)
     return rows

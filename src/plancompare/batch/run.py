@@ -99,26 +99,30 @@ def _in_order(reference: Reference, paths: list[str], options: ParseOptions | No
 def _pooled(
     executor: Executor, reference: Reference, paths: list[str], options: ParseOptions | None, window: int
 ) -> Iterator[PlanResult]:
-    pending: set[Future[PlanResult]] = set()
+    pending: dict[Future[PlanResult], str] = {}
     queue = iter(paths)
+
+    def submit(path: str) -> None:
+        pending[executor.submit(compare_path, reference, path, options)] = path
+
     for path in queue:
-        pending.add(executor.submit(compare_path, reference, path, options))
+        submit(path)
         if len(pending) >= window:
             break
     while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            yield _outcome(future)
+            yield _outcome(future, pending.pop(future))
             nxt = next(queue, None)
             if nxt is not None:
-                pending.add(executor.submit(compare_path, reference, nxt, options))
+                submit(nxt)
 
 
-def _outcome(future: Future[PlanResult]) -> PlanResult:
+def _outcome(future: Future[PlanResult], path: str) -> PlanResult:
     try:
         return future.result()
-    except Exception as exc:  # the worker died or the result could not come back
-        return PlanResult(path="<unknown>", error=_error(exc, "<worker>"))
+    except Exception as exc:  # the worker died (a crash, out of memory) or the result could not come back
+        return PlanResult(path=path, error=_error(exc, path))
 
 
 def compare_many(
