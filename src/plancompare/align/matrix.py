@@ -48,6 +48,34 @@ def sparse_products(
     return product
 
 
+def indexed_row(row: Iterable[tuple[Hashable, float]], columns: dict[Hashable, int]) -> tuple[Any, Any]:
+    """(column numbers, values) of one sparse row; new keys get the next column number."""
+    import numpy as np
+
+    pairs = list(row)
+    indices = np.fromiter(
+        (columns.setdefault(k, len(columns)) for k, _ in pairs), dtype=np.int64, count=len(pairs)
+    )
+    return indices, np.fromiter((v for _, v in pairs), dtype=np.float64, count=len(pairs))
+
+
+def indexed_products(
+    left: Sequence[tuple[Any, Any]], right: Sequence[tuple[Any, Any]], width: int
+) -> np.ndarray:
+    """Dense matrix of dot products of rows given as (column numbers, values), `width` columns."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    def matrix(rows: Sequence[tuple[Any, Any]]) -> Any:
+        indptr = np.cumsum([0, *(len(i) for i, _ in rows)])
+        indices = np.concatenate([i for i, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
+        data = np.concatenate([v for _, v in rows]) if rows else np.zeros(0)
+        return csr_matrix((data, indices, indptr), shape=(len(rows), max(1, width)))
+
+    product: np.ndarray = (matrix(left) @ matrix(right).T).toarray()
+    return product
+
+
 def second_largest(values: np.ndarray, axis: int) -> np.ndarray:
     """Second largest value along `axis` (-inf when there is only one)."""
     import numpy as np

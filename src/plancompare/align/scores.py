@@ -15,16 +15,16 @@ score = W_TFIDF * tfidf cosine + W_TOKEN_SET * token-set ratio + W_GROUP * group
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     import numpy as np
 
 import itertools
 
-from .matrix import TokenSetMatrix, round4, second_largest, sparse_products
+from .matrix import TokenSetMatrix, indexed_products, indexed_row, round4, second_largest
 from .tfidf import TfidfSpace, Vector, cosine
 from .units import Unit
 from .vocabulary import content_words
@@ -86,6 +86,8 @@ class Scorer:
         self.common = frozenset(w for w, c in df.items() if c > limit)
         self._vectors: dict[str, Vector] = {}
         self._distinctive: dict[str, frozenset[str]] = {}
+        self._gram_columns: dict[Hashable, int] = {}
+        self._rows: dict[str, tuple[Any, Any]] = {}
 
     def vector(self, text: str) -> Vector:
         if text not in self._vectors:
@@ -112,10 +114,16 @@ class Scorer:
     def lexical(self, a: str, b: str) -> tuple[float, float]:
         return cosine(self.vector(a), self.vector(b)), self.token_set(a, b)
 
+    def _row(self, text: str) -> tuple[Any, Any]:
+        """The text's TF-IDF vector as numbered columns, made once per text."""
+        row = self._rows.get(text)
+        if row is None:
+            row = self._rows[text] = indexed_row(self.vector(text).items(), self._gram_columns)
+        return row
+
     def cosine_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        return sparse_products(
-            [self.vector(t).items() for t in left], [self.vector(t).items() for t in right]
-        )
+        rows_left, rows_right = [self._row(t) for t in left], [self._row(t) for t in right]
+        return indexed_products(rows_left, rows_right, len(self._gram_columns))
 
     def token_sets(self, left: Sequence[str], right: Sequence[str]) -> TokenSetMatrix:
         return TokenSetMatrix([self.distinctive(t) for t in left], [self.distinctive(t) for t in right])

@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from ..text.fold import fold_ascii
 
@@ -24,10 +25,8 @@ def _token_grams(token: str) -> tuple[str, ...]:
 
 
 def char_ngrams(tokens: Iterable[str]) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for token in tokens:
-        grams.update(_token_grams(token))  # a plan repeats its words: each is cut once
-    return grams
+    # a plan repeats its words: each is cut once, and all are counted in one pass
+    return Counter(chain.from_iterable(map(_token_grams, tokens)))
 
 
 class TfidfSpace:

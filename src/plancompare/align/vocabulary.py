@@ -40,6 +40,7 @@ _CITATION_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:\s*[-/.]\s*[\p{L}\d]+)+")
 # one pass for all expansions (no replacement contains another pattern, so order does not matter)
 _EXPANSIONS = {p.removeprefix(r"\b").removesuffix(r"\b"): r for p, r in _EXPAND}
 _EXPAND_RE = regex.compile(r"\b(?:" + "|".join(_EXPANSIONS) + r")\b")
+_SPACES_RE = regex.compile(r"\s+")
 _LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(_LEVEL) + r")(?!\p{L})")
 
 STOP_WORDS = frozenset(
@@ -108,7 +109,7 @@ def neutral_text(text: str) -> str:
     t = _CITATION_RE.sub(" ", fold(text))
     t = _EXPAND_RE.sub(lambda m: _EXPANSIONS[m.group(0)], t)
     t = _LEVEL_RE.sub(" ", t)
-    return str(regex.sub(r"\s+", " ", t)).strip()
+    return str(_SPACES_RE.sub(" ", t)).strip()
 
 
 @lru_cache(maxsize=8192)
