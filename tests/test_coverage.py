@@ -218,3 +218,29 @@ def test_a_worker_failure_is_an_error_row_of_its_file() -> None:
     result = _outcome(future, "plans/huge.pdf")  # type: ignore[arg-type]
     assert result.error is not None and result.error.error_class == "MemoryError"
     assert result.error.message == "plans/huge.pdf: internal error: worker killed"
+
+
+def test_rich_progress_on_a_terminal() -> None:
+    from plancompare.batch.progress import RichProgress, make_progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    progress = make_progress(2, Terminal())
+    assert isinstance(progress, RichProgress)
+    progress.advance(True)
+    progress.advance(False)
+    assert progress.failed == 1 and progress.bar.tasks[0].completed == 2
+    progress.close()
+
+
+def test_same_inputs_same_tables(plans: Path, tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        done = run("coverage", "-", str(plans), "--out", str(out), "--no-cache", "-f", "csv", "-f", "json")
+        assert done.returncode == 0, done.stderr
+        outputs.append([(out / f).read_bytes() for f in ("summary.csv", "matrix.csv", "coverage.json")])
+    assert outputs[0] == outputs[1]
+    assert not (tmp_path / "a" / "plancompare-cache.sqlite").exists()  # --no-cache writes no cache
