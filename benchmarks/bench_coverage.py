@@ -30,11 +30,18 @@ from generate_plans import NGHE_AN, ROOT, write_variants
 PDF = ROOT / "corpora/pdf/nghe-an-686-KH-UBND-2025.pdf"
 
 
-def run_coverage(plans: Path, out: Path, jobs: int, cache: bool) -> tuple[float, float]:
+def run_coverage(
+    plans: Path, out: Path, jobs: int, cache: bool, formats: tuple[str, ...] = ("csv", "html")
+) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB of the command and its workers)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": str(out / "user-cache")}
     args = [sys.executable, "-m", "plancompare", "coverage", "-", str(plans), "--out", str(out)]
-    args += ["--jobs", str(jobs), "-f", "csv", "-f", "html", *([] if cache else ["--no-cache"])]
+    args += [
+        "--jobs",
+        str(jobs),
+        *(x for f in formats for x in ("-f", f)),
+        *([] if cache else ["--no-cache"]),
+    ]
     started = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)

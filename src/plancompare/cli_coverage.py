@@ -105,6 +105,11 @@ def coverage(
     _check_formats(chosen)
     reference = load_reference(reference_path)
     paths = discover(items)
+    if not paths:
+        print(
+            "plancompare: no plan files found (folders are searched for .pdf .docx .txt .md .json .html)",
+            file=sys.stderr,
+        )
     cache = None if no_cache else ResultCache((out or default_cache_dir()) / CACHE_FILE)
     writer = CoverageWriter(out, reference, chosen) if out is not None else None
     rows: list[PlanRow] = []
