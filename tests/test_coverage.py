@@ -244,3 +244,10 @@ def test_same_inputs_same_tables(plans: Path, tmp_path: Path) -> None:
         outputs.append([(out / f).read_bytes() for f in ("summary.csv", "matrix.csv", "coverage.json")])
     assert outputs[0] == outputs[1]
     assert not (tmp_path / "a" / "plancompare-cache.sqlite").exists()  # --no-cache writes no cache
+
+
+def test_a_plan_over_its_time_budget_is_an_error_row(tmp_path: Path) -> None:
+    done = run("coverage", "-", str(NGHE_AN), "--timeout", "0.001", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert row["error_class"] == "DocumentTooLarge" and row["coverage"] == ""

@@ -88,6 +88,10 @@ def coverage(
         bool, typer.Option("--no-cache", help="Compare every plan again; do not read or write the cache.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when any file failed.")] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(min=0.001, help="Time budget of each plan's parse, in seconds; over it, an error row."),
+    ] = 300.0,
     fail_under: Annotated[
         float | None,
         typer.Option("--fail-under", help="Exit 1 when any plan's coverage (0..1) is below this."),
@@ -98,6 +102,7 @@ def coverage(
     from .batch.outputs import CoverageWriter
     from .batch.progress import make_progress
     from .batch.run import compare_many, discover
+    from .options import ParseOptions
     from .reference.load import load_reference
 
     reference_path, items = _split_arguments(arguments, outline)
@@ -116,7 +121,8 @@ def coverage(
     progress = make_progress(len(paths))
     executor = _executor(jobs)
     try:
-        for result in compare_many(reference, paths, executor=executor, cache=cache):
+        options = ParseOptions(time_budget_s=timeout)
+        for result in compare_many(reference, paths, executor=executor, options=options, cache=cache):
             rows.append(writer.add(result) if writer else _row(result))
             progress.advance(result.ok)
     finally:
