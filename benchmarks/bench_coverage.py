@@ -100,23 +100,43 @@ def main() -> None:
             f"{'N':>6} {'jobs':>4} {'seconds':>8} {'plans/min':>10} {'peak RSS MB':>12} {'s/plan vs N0':>13} {'RSS vs N0':>10}"
         )
         base: dict[int, tuple[float, float]] = {}
+        uncached: dict[tuple[int, int], float] = {}
         for n in sizes:
             folder = subset(work, variants, n)
             for j in jobs:
                 elapsed, rss = run_coverage(folder, work / f"out-{n}-{j}", j, cache=False)
+                uncached[(n, j)] = elapsed
                 b = base.setdefault(j, (elapsed / n, rss))
                 print(
                     f"{n:>6} {j:>4} {elapsed:>8.1f} {n / elapsed * 60:>10.0f} {rss:>12.0f} "
                     f"{elapsed / n / b[0]:>12.2f}x {rss / b[1]:>9.2f}x",
                     flush=True,
                 )
+        # the whole corpora, the largest N variants and an unreadable file, every output, then again
         n, j = sizes[-1], jobs[-1]
         folder = work / f"n{n}"
+        shutil.copytree(ROOT / "corpora", folder / "corpora")
+        (folder / "unreadable.pdf").write_bytes(b"%PDF-1.7 truncated download")
         out = work / "cached"
-        first, _ = run_coverage(folder, out, j, cache=True)
-        again, _ = run_coverage(folder, out, j, cache=True)
+        every = ("csv", "xlsx", "json", "html", "png")
+        first, _ = run_coverage(folder, out, j, cache=True, formats=every)
+        again, _ = run_coverage(folder, out, j, cache=True, formats=every)
+        written = " ".join(sorted(f.name for f in out.iterdir() if f.is_file()))
+        bad_row = "unreadable.pdf" in (out / "summary.csv").read_text(encoding="utf-8")
         print(
-            f"cached rerun of N={n} at --jobs {j}: {again:.1f}s vs {first:.1f}s, {first / again:.1f}x faster"
+            f"corpora + {n} variants + 1 unreadable file, --jobs {j}: {written}; unreadable file as a row: {bad_row}"
+        )
+        print(f"cached rerun, every output: {again:.1f}s vs {first:.1f}s, {first / again:.1f}x faster")
+        # the same N plans alone, csv + html, against the uncached run of the table above
+        variants_only = work / f"again-{n}"
+        variants_only.mkdir()
+        for path in (work / f"n{n}").glob("v*"):
+            os.link(path, variants_only / path.name)
+        run_coverage(variants_only, work / "cached-variants", j, cache=True)
+        rerun, _ = run_coverage(variants_only, work / "cached-variants", j, cache=True)
+        base_s = uncached[(n, j)]
+        print(
+            f"cached rerun of N={n}, csv + html: {rerun:.1f}s vs {base_s:.1f}s uncached, {base_s / rerun:.1f}x faster"
         )
         shares = stage_shares(variants[: min(50, len(variants))])
         total = sum(shares.values())
