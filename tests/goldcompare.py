@@ -136,17 +136,21 @@ def check_tasks(gold: Json, got: Json) -> list[str]:
                     out.append(f"{what} target {k + 1}: none like {want}")
         if "text_chars" in gt and abs(len(t["text"]) - gt["text_chars"]) > max(3, gt["text_chars"] // 50):
             out.append(f"{what} text: {len(t['text'])} characters, want about {gt['text_chars']}")
-    if "tasks" in gold and len(tasks) != len(gold["tasks"]):
-        out.append(f"task count: got {len(tasks)}, want {len(gold['tasks'])}")
+    # "task_count" where the gold lists only a sample of a long task table
+    want_count = gold.get("task_count", len(gold["tasks"]) if "tasks" in gold else None)
+    if want_count is not None and len(tasks) != want_count:
+        out.append(f"task count: got {len(tasks)}, want {want_count}")
     return out
 
 
 def check_body_targets(gold: Json, got: Json) -> list[str]:
     out = []
     for k, want in enumerate(gold.get("targets_in_body", [])):
+        where = want.get("where")
+        # a dash item ("II.1.-2") is inside its section ("II.1")
         pool = (
-            [t for t in got["targets"] if t.get("where") == want.get("where")]
-            if want.get("where")
+            [t for t in got["targets"] if t.get("where") == where or str(t.get("where")).startswith(f"{where}.-")]
+            if where
             else got["targets"]
         )
         if not any(_target_like(t, want) for t in pool):

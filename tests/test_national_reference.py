@@ -202,21 +202,21 @@ def test_csv_reports_carry_addressee_and_not_applicable() -> None:
         r.startswith("Không áp dụng,not_applicable,PL.II.1.-1,") and r.endswith(",Cơ quan trung ương") for r in rows
     )
     batch = runner.invoke(app, ["batch", str(PROVINCE), "-r", str(DECISION)]).stdout.splitlines()
-    assert batch[0].endswith(",Không áp dụng") and batch[1].endswith(",4")
+    assert batch[0].endswith(",Không áp dụng,Lỗi") and batch[1].endswith(",4,")
 
 
 def test_items_under_an_addressee_heading_take_its_units() -> None:
     """ "Điều 2 … 1. Bộ Y tế: a) … b) …; 3. Ủy ban nhân dân các tỉnh …: a) …": on both sides."""
     ref = {i.id: i for i in load_reference(DATA / "qd-377-ttg-tiem-chung.txt").items}
-    assert [u.canonical for u in ref["Điều 2.1.a"].lead_units] == ["Bộ Y tế"]
-    assert ref["Điều 2.1.a"].addressee is Addressee.CENTRAL
-    assert ref["Điều 2.3.b"].addressee is Addressee.EVERY_LOCALITY
+    assert [u.canonical for u in ref["Đ2.1.a"].lead_units] == ["Bộ Y tế"]
+    assert ref["Đ2.1.a"].addressee is Addressee.CENTRAL
+    assert ref["Đ2.3.b"].addressee is Addressee.EVERY_LOCALITY
     plan = {t.id: t for t in plancompare.parse(DATA / "kh-140-lai-chau-tiem-chung.txt").tasks}
     assert [u.canonical for u in plan["II.1.b"].lead_units] == ["Sở Y tế"]
     assert [u.canonical for u in plan["II.2.a"].lead_units] == ["Sở Tài chính"]
     f = _by_ref(compare(DATA / "qd-377-ttg-tiem-chung.txt", DATA / "kh-140-lai-chau-tiem-chung.txt"))
-    assert f["Điều 2.1.a"].kind is FindingKind.NOT_APPLICABLE
-    assert f["Điều 2.3.b"].plan_ids == ["II.1.b"]
-    assert [(d.aspect.value, d.direction.value) for d in f["Điều 2.3.b"].divergences] == [
+    assert f["Đ2.1.a"].kind is FindingKind.NOT_APPLICABLE
+    assert f["Đ2.3.b"].plan_ids == ["II.1.b"]
+    assert [(d.aspect.value, d.direction.value) for d in f["Đ2.3.b"].divergences] == [
         ("deadline", "earlier")
     ]

@@ -98,7 +98,7 @@ def test_decision_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
     )
     assert (m.signing_capacity, m.signer_title, m.signer) == ("KT. Bộ trưởng", "Thứ trưởng", "Trần Văn Bình")
     ids = [s.id for s in plan.sections]
-    assert ids == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 3"]
+    assert ids == ["Đ1", "Đ2", "Đ2.1", "Đ2.2", "Đ3"]
     assert plan.preamble is not None and plan.preamble.startswith("BỘ TRƯỞNG BỘ XÂY DỰNG")
 
 
@@ -109,7 +109,7 @@ def test_decision_with_attached_plan(root) -> None:  # type: ignore[no-untyped-d
     assert (m.doc_type, m.number, m.issuer) == ("QĐ", "450/QĐ-UBND", "Ủy ban nhân dân tỉnh Kon Tum")
     assert (m.signer, m.signer_title, m.signing_capacity) == ("Nguyễn Văn Hòa", "Chủ tịch", None)
     assert m.recipients == ["Như Điều 3", "Lưu: VT"]  # the attached plan's header is not a recipient
-    assert [s.id for s in plan.sections][:4] == ["Điều 1", "Điều 2", "Điều 3", "PL"]
+    assert [s.id for s in plan.sections][:4] == ["Đ1", "Đ2", "Đ3", "PL"]
     assert [t.id for t in plan.tasks] == ["PL.II.1", "PL.II.2", "PL.II.3"]
     assert [[u.canonical for u in t.lead_units] for t in plan.tasks] == [
         ["Sở Tài chính"],

@@ -60,9 +60,9 @@ def test_pdf_provenance_has_pages() -> None:
 def test_decision_articles_and_assignments() -> None:
     got = parsed("corpora/real/QD-1074-QD-BXD-29-6-2026.pdf")
     ids = [s["id"] for s in got["sections"]]
-    assert ids[:3] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert ids[:3] == ["Đ1", "Đ2", "Đ3"]
     assert got["sections"][0]["title"].startswith("Ban hành kèm theo Quyết định này")
-    assert [t["id"] for t in got["tasks"]] == ["Điều 3.1", "Điều 3.2"]
+    assert [t["id"] for t in got["tasks"]] == ["Đ3.1", "Đ3.2"]
     assert got["metadata"]["recipients"][0] == "Như Điều 3"
     assert got["unclassified"] == []
 

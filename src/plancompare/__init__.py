@@ -22,11 +22,13 @@ _LAZY = {
     "to_json": ("plancompare.serialize", "to_json"),
     "PlanCompareError": ("plancompare.errors", "PlanCompareError"),
     "compare": ("plancompare.diff", "compare"),
+    "compare_many": ("plancompare.batch.run", "compare_many"),
     "load_reference": ("plancompare.reference", "load_reference"),
 }
 
 if TYPE_CHECKING:
     from .api import load_plan_json, parse
+    from .batch.run import compare_many
     from .diff import compare
     from .errors import PlanCompareError
     from .model import Plan
@@ -40,6 +42,7 @@ __all__ = [
     "PlanCompareError",
     "__version__",
     "compare",
+    "compare_many",
     "load_plan_json",
     "load_reference",
     "parse",

@@ -175,10 +175,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register_commands() -> None:
-    from .cli_compare import register
+    from . import cli_compare, cli_coverage
 
     app.command()(parse)
-    register(app)
+    cli_compare.register(app)
+    cli_coverage.register(app)
 
 
 _register_commands()

@@ -53,6 +53,7 @@ FailUnderOption = Annotated[str | None, typer.Option("--fail-under", help="fail 
 NoLinksOption = Annotated[bool, typer.Option("--no-links", help="no links")]
 NoBomOption = Annotated[bool, typer.Option("--no-bom", help="no bom")]
 IncludeOption = Annotated[bool, typer.Option("--include-not-applicable", help="include not applicable")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="strict")]
 
 
 def _render(
@@ -185,17 +186,27 @@ def batch(
     lang: LangOption = None,
     no_bom: NoBomOption = False,
     include_not_applicable: IncludeOption = False,
+    strict: StrictOption = False,
     *,
     options: ParseOptions,
 ) -> None:
+    from .errors import PlanCompareError
     from .report.compare_batch import render_batch
 
     language = current_lang(lang)
     check_output(output, language)
     chosen = fmt or format_from_output(output, BatchFormat, BatchFormat.csv)
     ref = _reference(reference, options, language)
-    comparisons = [_compare(ref, p, options, language, include_not_applicable) for p in plans]
-    write_output(render_batch(comparisons, chosen.value, language, not no_bom), output, language)
+    comparisons: list[Comparison] = []
+    failures: list[tuple[str, str]] = []
+    for p in plans:  # a file that fails is a row, never the end of the run
+        try:
+            comparisons.append(_compare(ref, p, options, language, include_not_applicable))
+        except PlanCompareError as exc:
+            failures.append((str(p), f"{type(exc).__name__}: {exc}"))
+    write_output(render_batch(comparisons, chosen.value, language, not no_bom, failures), output, language)
+    if strict and failures:
+        raise typer.Exit(code=3)
 
 
 def register(app: typer.Typer) -> None:

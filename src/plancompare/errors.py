@@ -44,3 +44,12 @@ class InputNotFound(PlanCompareError):
 
 class InvalidArgument(PlanCompareError):
     """A command-line value is out of range, or the output file cannot be written."""
+
+
+class MissingDependency(PlanCompareError):
+    """An optional package is needed for what was asked (a notebook frame, an .xlsx workbook, a
+    heatmap) and is not installed; the message names the extra that brings it."""
+
+    @classmethod
+    def extra(cls, what: str, extra: str, package: str) -> MissingDependency:
+        return cls(f"{what} needs {package}, which is not installed: pip install 'plancompare[{extra}]'")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .scores import PairScore, Scorer, score_matrix
+from .scores import Scorer, ScoreRow, score_matrix
 from .units import Unit
 
 COVERED = 0.55
@@ -35,63 +35,71 @@ SPREAD_WINDOW = 0.25
 class Alignment:
     refs: list[Unit]
     plan: list[Unit]
-    scores: list[list[PairScore]]
+    scores: list[ScoreRow]
     scorer: Scorer
     primary: int = 0  # plan[:primary] are tier-1 units, the rest fallback body sections
     links: dict[int, list[int]] = field(default_factory=dict)  # ref index -> plan indexes, best first
     ambiguous: dict[int, list[int]] = field(default_factory=dict)
 
     def best(self, i: int) -> int | None:
-        row = self.scores[i]
+        row = self.scores[i].score
         if not row:
             return None
-        return min(range(len(row)), key=lambda j: (-row[j].score, self.plan[j].id))
+        return min(range(len(row)), key=lambda j: (-row[j], self.plan[j].id))
 
     def linked_plan(self) -> set[int]:
         return {j for js in self.links.values() for j in js}
 
 
-def _ranked(values: Sequence[float], ids: Sequence[str]) -> list[int]:
-    """Indexes by score descending, ties by id (determinism)."""
-    return sorted(range(len(values)), key=lambda k: (-values[k], ids[k]))
+def _ranked(values: Sequence[float], by_id: list[int]) -> list[int]:
+    """Indexes by score descending, ties by id (determinism): `by_id` is the indexes in id order,
+    and a stable sort keeps that order among equal scores."""
+    return sorted(by_id, key=values.__getitem__, reverse=True)
+
+
+def _id_order(units: Sequence[Unit]) -> list[int]:
+    return sorted(range(len(units)), key=lambda k: units[k].id)
 
 
 def _decide(
-    scores: list[list[PairScore]],
+    scores: list[ScoreRow],
     refs: Sequence[Unit],
     plan: Sequence[Unit],
     only: set[int],
     floor: float = PARTIAL,
 ) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
-    ref_ids = [r.id for r in refs]
-    plan_ids = [u.id for u in plan]
-    by_ref = {i: _ranked([s.score for s in scores[i]], plan_ids) for i in only}
-    by_unit = [_ranked([scores[i][j].score for i in range(len(refs))], ref_ids) for j in range(len(plan))]
+    values = [row.score for row in scores]
+    plan_order, ref_order = _id_order(plan), _id_order(refs)
+    by_ref = {i: _ranked(values[i], plan_order) for i in only}
+    by_unit = [_ranked(column, ref_order) for column in zip(*values, strict=True)] if values else []
     links: dict[int, set[int]] = {}
     for j, order in enumerate(by_unit):
-        s1 = scores[order[0]][j].score
-        s2 = scores[order[1]][j].score if len(order) > 1 else 0.0
+        s1 = values[order[0]][j]
+        s2 = values[order[1]][j] if len(order) > 1 else 0.0
         for rank, i in enumerate(order):
-            s = scores[i][j].score
-            if i not in only or s < floor:
+            s = values[i][j]
+            if s < floor:
+                break  # the order is descending: no later item reaches the floor either
+            if i not in only:
                 continue
             if (rank == 0 and s1 - s2 >= MARGIN) or (s >= COVERED and s1 - s <= MERGE_WINDOW):
                 links.setdefault(i, set()).add(j)
-    unit_best = [scores[order[0]][j].score for j, order in enumerate(by_unit)]
+    unit_best = [values[order[0]][j] for j, order in enumerate(by_unit)]
     ambiguous: dict[int, list[int]] = {}
     for i, ranked in by_ref.items():
         # a unit that matches another item clearly better is that item's, not a candidate here
-        order = [j for j in ranked if scores[i][j].score >= unit_best[j] - MERGE_WINDOW]
+        row = values[i]
+        order = [j for j in ranked if row[j] >= unit_best[j] - MERGE_WINDOW]
         if not order:
             continue
         best = order[0]
-        s1 = scores[i][best].score
+        s1 = row[best]
         if s1 < floor:
             continue
         # the margin is over every other unit, claimed ones included: a candidate that only
         # stands out because better units were excluded is not distinguishable
         runner_up = next((j for j in ranked if j != best), None)
-        s2 = scores[i][runner_up].score if runner_up is not None else 0.0
+        s2 = row[runner_up] if runner_up is not None else 0.0
         if s1 - s2 >= MARGIN or by_unit[best][0] == i:
             links.setdefault(i, set()).add(best)
         elif i not in links and runner_up is not None:
@@ -105,7 +113,7 @@ def align(
     """Link reference items to plan units; `fallback` units are tried for items left unlinked."""
     scorer = scorer or Scorer([u.match_text for u in (*refs, *plan, *fallback)])
     units = [*plan, *fallback]
-    scores = score_matrix(scorer, refs, units)
+    scores = score_matrix(scorer, refs, units, blocks=[len(plan)], window=MERGE_WINDOW)
     result = Alignment(list(refs), units, scores, scorer, primary=len(plan))
     if not refs or not units:
         return result

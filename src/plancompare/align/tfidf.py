@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from ..text.fold import fold_ascii
 
@@ -16,14 +18,15 @@ NGRAM_SIZES = (3, 4)
 Vector = dict[str, float]
 
 
+@lru_cache(maxsize=65536)
+def _token_grams(token: str) -> tuple[str, ...]:
+    padded = f"_{fold_ascii(token)}_"
+    return tuple(padded[i : i + n] for n in NGRAM_SIZES for i in range(max(1, len(padded) - n + 1)))
+
+
 def char_ngrams(tokens: Iterable[str]) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for token in tokens:
-        padded = f"_{fold_ascii(token)}_"
-        for n in NGRAM_SIZES:
-            for i in range(max(1, len(padded) - n + 1)):
-                grams[padded[i : i + n]] += 1
-    return grams
+    # a plan repeats its words: each is cut once, and all are counted in one pass
+    return Counter(chain.from_iterable(map(_token_grams, tokens)))
 
 
 class TfidfSpace:

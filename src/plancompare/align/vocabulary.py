@@ -37,7 +37,10 @@ _LEVEL = [
 # document numbers and dates ("39-CT/TW", "1560/QĐ-TTg", "18/7/2025"): every plan cites the same few
 # documents, so their codes would make unrelated tasks look alike
 _CITATION_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:\s*[-/.]\s*[\p{L}\d]+)+")
-_EXPAND_RE = [(regex.compile(p), r) for p, r in _EXPAND]
+# one pass for all expansions (no replacement contains another pattern, so order does not matter)
+_EXPANSIONS = {p.removeprefix(r"\b").removesuffix(r"\b"): r for p, r in _EXPAND}
+_EXPAND_RE = regex.compile(r"\b(?:" + "|".join(_EXPANSIONS) + r")\b")
+_SPACES_RE = regex.compile(r"\s+")
 _LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(_LEVEL) + r")(?!\p{L})")
 
 STOP_WORDS = frozenset(
@@ -104,10 +107,9 @@ STOP_WORDS = frozenset(
 def neutral_text(text: str) -> str:
     """Folded text with abbreviations expanded and level words removed."""
     t = _CITATION_RE.sub(" ", fold(text))
-    for pattern, repl in _EXPAND_RE:
-        t = pattern.sub(repl, t)
+    t = _EXPAND_RE.sub(lambda m: _EXPANSIONS[m.group(0)], t)
     t = _LEVEL_RE.sub(" ", t)
-    return str(regex.sub(r"\s+", " ", t)).strip()
+    return str(_SPACES_RE.sub(" ", t)).strip()
 
 
 @lru_cache(maxsize=8192)

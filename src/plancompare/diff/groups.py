@@ -11,9 +11,25 @@ from __future__ import annotations
 from collections import Counter
 
 from ..align.decide import MARGIN, PARTIAL, Alignment
+from ..align.scores import EPS
 from ..align.units import Unit
 from ..model.comparison import Finding, FindingKind, GroupCoverage
 from ..model.reference import ReferenceGroup
+
+
+def _profile_scores(a: Alignment, profiles: list[str], texts: list[str]) -> list[list[float]]:
+    """Lexical score (no affinity) of each profile against each text; exact for each text's two
+    best profiles, which are all the decision reads."""
+    from ..align.matrix import round4, second_largest
+
+    cosines = a.scorer.cosine_matrix(profiles, texts)
+    ratios = a.scorer.token_sets(profiles, texts)
+    shared = ratios.bounds.shared
+    low = a.scorer.flat(cosines, ratios.ratio, shared)
+    high = a.scorer.flat(cosines, ratios.upper(EPS), shared)
+    ratios.settle(high >= second_largest(low, 0) - EPS)
+    flat = a.scorer.flat(cosines, ratios.ratio, shared)
+    return round4(flat.clip(max=1.0))
 
 
 def _group_units(a: Alignment, groups: list[ReferenceGroup]) -> dict[str, list[str]]:
@@ -21,14 +37,11 @@ def _group_units(a: Alignment, groups: list[ReferenceGroup]) -> dict[str, list[s
     out: dict[str, list[str]] = {g.id: [] for g in groups}
     if len(profiles) < 2:
         return out
-    for unit in a.plan[: a.primary]:
-        scored = sorted(
-            (
-                (a.scorer.combine(*a.scorer.lexical(text, unit.match_text), 0.0).score, gid)
-                for gid, text in profiles.items()
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )
+    units = a.plan[: a.primary]
+    ids = list(profiles)
+    scores = _profile_scores(a, list(profiles.values()), [u.match_text for u in units])
+    for j, unit in enumerate(units):
+        scored = sorted(((scores[k][j], gid) for k, gid in enumerate(ids)), key=lambda x: (-x[0], x[1]))
         if scored[0][0] >= PARTIAL and scored[0][0] - scored[1][0] >= MARGIN:
             out[scored[0][1]].append(unit.id)
     return out

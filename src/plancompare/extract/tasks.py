@@ -3,6 +3,8 @@ task sections (Nhiệm vụ…, Tổ chức thực hiện)."""
 
 from __future__ import annotations
 
+import regex
+
 from ..model.common import Span
 from ..model.tasks import Task, TaskGroup
 from ..structure.markers import MarkerKind
@@ -12,9 +14,17 @@ from ..text.fold import fold_ascii
 from .actors import heading_units, lead_units
 from .assignments import assignment_tasks, inherited_lead, item_task
 from .deadlines import parse_deadline
+from .labelled import labelled_fields, labelled_sections, labelled_task
 from .targets import find_targets
 from .units import unit_refs
 
+# A decision's last article ("Các Bộ trưởng … chịu trách nhiệm thi hành Quyết định này") and its
+# entry into force name who executes it; neither assigns a task of its own.
+EXECUTION_CLAUSE = regex.compile(
+    r"chịu trách nhiệm (?:thi hành|tổ chức thực hiện|thực hiện) (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này"
+    r"|(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này có hiệu lực",
+    regex.IGNORECASE,
+)
 _TASK_SECTION_WORDS = ("nhiem vu", "giai phap", "to chuc thuc hien", "trach nhiem")
 
 
@@ -136,11 +146,22 @@ def _body_task(leaf: SectionNode) -> Task | None:
     return item_task(leaf, text, lead, leaf.parent.id if leaf.parent else None)
 
 
+def _labelled_or_body(item: SectionNode) -> Task:
+    fields = labelled_fields(item)
+    if fields is not None:
+        return labelled_task(item, fields)
+    return _body_task(item) or item_task(item, item.text, [], item.parent.id if item.parent else None)
+
+
 def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None = None) -> list[Task]:
     """Items of the task sections; else those of an attached document (a decision's "Kế hoạch …
     ban hành kèm theo"); else the numbered items that assign work to a unit (a công văn's "1. Giao
     Sở Xây dựng …")."""
     for scope in (roots, attached or []):
+        labelled = labelled_sections(scope)
+        if labelled:  # items written "- Cơ quan chủ trì: … - Thời gian thực hiện: …" (labelled.py)
+            items = [c for s in labelled for c in s.children if c.kind not in (MarkerKind.DASH, MarkerKind.PLUS)]
+            return [_labelled_or_body(c) for c in items]
         sections = _task_sections(scope)
         if sections:
             leaves = [leaf for s in sections for leaf in _leaves(s) if leaf is not s]
@@ -158,4 +179,4 @@ def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None
             tasks += assigned
         elif not n.children and (t := _body_task(n)) is not None:
             tasks.append(t)
-    return [t for t in tasks if t.lead_units]
+    return [t for t in tasks if t.lead_units and not EXECUTION_CLAUSE.search(t.text)]

@@ -22,6 +22,13 @@ _HEAD = regex.compile(
     r"quỹ|đài|tỉnh ủy|tỉnh uỷ|thường trực|bộ chỉ huy|tòa án|viện kiểm sát)",
     regex.IGNORECASE,
 )
+# "… trong phạm vi chức năng, nhiệm vụ của mình": a qualifier of the units before it, not a unit
+# (its comma would split the list)
+_QUALIFIER = regex.compile(
+    r"\s*,?\s+(?:trong phạm vi|theo|thuộc phạm vi)\s+(?:chức năng,?\s*nhiệm vụ|thẩm quyền|lĩnh vực)"
+    r"(?:\s*(?:,|và)?\s*(?:quyền hạn|nhiệm vụ|lĩnh vực|địa bàn))*(?:\s+(?:của mình|được giao|quản lý))?",
+    regex.IGNORECASE,
+)
 _STRIP = regex.compile(r"^[\s\-–•+.,;:]+|[\s.,;:]+$")
 
 
@@ -83,7 +90,7 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
 def split_units(text: str, glossary: Glossary | None = None) -> list[str]:
     glossary = glossary or load_glossary()
     units: list[str] = []
-    for chunk in _TOP_SPLIT.split(_protect_hyphens(text, glossary)):
+    for chunk in _TOP_SPLIT.split(_protect_hyphens(_QUALIFIER.sub("", text), glossary)):
         chunk = _STRIP.sub("", chunk)
         if not chunk:
             continue

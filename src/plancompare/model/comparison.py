@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from .base import StrictModel
 from .common import Span
@@ -149,3 +149,22 @@ class Comparison(StrictModel):
     warnings: list[ParseWarning] = []
     thresholds: Thresholds
     options: ComparisonOptions = ComparisonOptions()
+
+
+
+    # notebook helpers: the code lives in plancompare.frames / plancompare.notebook
+    def to_dataframe(self) -> Any:
+        """One row per finding, divergences flattened (pandas, extra `notebook`)."""
+        from ..frames import comparison_frame
+
+        return comparison_frame(self)
+
+    def __repr__(self) -> str:
+        from ..notebook import comparison_repr
+
+        return comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ..notebook import comparison_html
+
+        return comparison_html(self)

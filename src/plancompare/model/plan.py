@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from .base import StrictModel
 from .blocks import UnclassifiedBlock
@@ -37,3 +37,26 @@ class Plan(StrictModel):
     unclassified: list[UnclassifiedBlock] = []
     accounting: TextAccounting = TextAccounting()
     warnings: list[ParseWarning] = []
+
+    # notebook helpers: the code lives in plancompare.frames / plancompare.notebook
+    def to_dataframe(self) -> Any:
+        """One row per task (pandas, extra `notebook`)."""
+        from ..frames import plan_frame
+
+        return plan_frame(self)
+
+    def units_frame(self) -> Any:
+        """One row per task × unit, with role and canonical name (pandas, extra `notebook`)."""
+        from ..frames import units_frame
+
+        return units_frame(self)
+
+    def __repr__(self) -> str:
+        from ..notebook import plan_repr
+
+        return plan_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ..notebook import plan_html
+
+        return plan_html(self)

@@ -69,7 +69,7 @@ class CellRegion:
     misaligned: int = 0
 
 
-def _segments(raw: list[str], start: int, offsets: list[int]) -> list[Segment]:
+def _segments(raw: list[str], start: int, offsets: list[int], skip: frozenset[int] = frozenset()) -> list[Segment]:
     """Segments after the separator at `start`, up to a blank line, a non-separated end or EOF."""
     out: list[Segment] = []
     i = start + 1
@@ -79,6 +79,9 @@ def _segments(raw: list[str], start: int, offsets: list[int]) -> list[Segment]:
         j = i
         blank = False
         while j < len(raw) and not is_separator(raw[j]):
+            if j in skip:  # a running header inside a cell: read through it
+                j += 1
+                continue
             if not raw[j].strip():
                 blank = True
                 break
@@ -170,9 +173,11 @@ def _header_width(segs: list[Segment]) -> int:
     return max(1, min(n, _MAX_WIDTH))
 
 
-def read_cell_region(raw: list[str], start: int, offsets: list[int]) -> CellRegion:
+def read_cell_region(
+    raw: list[str], start: int, offsets: list[int], skip: frozenset[int] = frozenset()
+) -> CellRegion:
     """Read the table whose first separator is at `raw[start]`."""
-    segs = _segments(raw, start, offsets)
+    segs = _segments(raw, start, offsets, skip)
     if not segs:
         return CellRegion(grid=Grid(rows=[]), start=start, resume=start + 1)
     width = _header_width(segs)

@@ -15,8 +15,9 @@ from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
 from .markup import MarkupState, strip_markup
+from .page_furniture import page_furniture
 from .site import document_bounds
-from .text_tables import TableScanner, furniture_chars, site_furniture
+from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
 
@@ -25,8 +26,9 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
     bounds = document_bounds(source_lines)
-    furniture = site_furniture(source_lines, bounds)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end)
+    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end))
+    furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     state = MarkupState()
@@ -48,6 +50,8 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
         raw = source_lines[i]
         number = i + 1
         i += 1
+        if number - 1 in skip:
+            continue  # page furniture: the sentence around it joins up as if it were not there
         stripped = raw.strip()
         if not stripped:
             blank_before = True
@@ -75,6 +79,13 @@ def read_markdown(text: str, source: SourceInfo) -> RawDocument:
         )
         blank_before = False
         hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break
+    if skip:
+        warnings.append(
+            ParseWarning(
+                code=codes.PAGE_FURNITURE,
+                message=f"{len(skip)} line(s) of page furniture (running headers, page markers) were set aside",
+            )
+        )
     if bounds.hint:
         warnings.append(
             ParseWarning(

@@ -10,9 +10,10 @@ from ..model.warnings import ParseWarning
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
+from .page_furniture import page_furniture
 from .site import document_bounds
 from .text_columns import find_blocks
-from .text_tables import TableScanner, furniture_chars, site_furniture
+from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 
 def _line(number: int, raw: str, start: int, end: int) -> Line:
@@ -55,8 +56,9 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
     offsets = line_offsets(source_lines)
     span = {n: (offsets[n - 1], offsets[n - 1] + len(raw)) for n, raw in enumerate(source_lines, start=1)}
     bounds = document_bounds(source_lines)
-    furniture = site_furniture(source_lines, bounds)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end)
+    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end))
+    furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     run: list[tuple[int, str]] = []
@@ -64,7 +66,8 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
     while i < bounds.end:
         found = scanner.table_at(i)
         if found is None:
-            run.append((i + 1, source_lines[i]))
+            if i not in skip:
+                run.append((i + 1, source_lines[i]))
             i += 1
             continue
         items.extend(_plain_lines(run, span))

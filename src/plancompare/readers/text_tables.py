@@ -68,10 +68,13 @@ class FoundTable:
 class TableScanner:
     """Finds the table that starts at a line, for the markdown and text readers alike."""
 
-    def __init__(self, lines: list[str], offsets: list[int], end: int | None = None) -> None:
+    def __init__(
+        self, lines: list[str], offsets: list[int], end: int | None = None, skip: frozenset[int] = frozenset()
+    ) -> None:
         self.lines = lines
         self.offsets = offsets
         self.end = len(lines) if end is None else end
+        self.skip = skip  # page furniture: read through as if absent
 
     def close(self) -> None:
         """Kept for symmetry with readers that hold a table open; runs are read whole."""
@@ -85,7 +88,7 @@ class TableScanner:
         return None
 
     def _cells_region(self, i: int) -> FoundTable:
-        region = read_cell_region(self.lines[: self.end], i, self.offsets)
+        region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip)
         warnings = []
         if region.gaps:
             warnings.append(
@@ -103,7 +106,7 @@ class TableScanner:
         last_row = i
         while k < self.end:
             raw = self.lines[k]
-            if not raw.strip():
+            if not raw.strip() or k in self.skip:
                 k += 1
                 continue
             if _PIPE_RULE.match(raw):
@@ -118,6 +121,10 @@ class TableScanner:
             last_row = k
             k += 1
         return FoundTable(items=grid_items(Grid(rows=rows)), resume=last_row + 1)
+
+
+def page_furniture_lines(lines: list[str], skip: frozenset[int]) -> list[Furniture]:
+    return [Furniture(text=" ".join(lines[k].split()), line=k + 1, kind=FurnitureKind.PAGE) for k in sorted(skip)]
 
 
 def site_furniture(lines: list[str], bounds: SiteBounds) -> list[Furniture]:

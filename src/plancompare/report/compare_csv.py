@@ -30,7 +30,7 @@ FINDING_COLUMNS = [
 # JSON keys of a batch row (kept in English: JSON is for programs); CSV and md headers are translated
 BATCH_COLUMNS = [
     "plan", "number", "issuer", "reference_items", "covered", "partial", "divergent", "missing",
-    "added", "coverage", "warnings", "not_applicable",
+    "added", "coverage", "warnings", "not_applicable", "error",
 ]  # fmt: skip
 
 
@@ -83,7 +83,7 @@ def batch_values(c: Comparison) -> list[object]:
     return [
         c.plan.source.path, m.number, m.issuer, s.reference_items, s.covered, s.partial,
         s.divergent, s.missing, s.added, s.coverage, " ".join(sorted({w.code for w in c.warnings})),
-        s.not_applicable,
+        s.not_applicable, None,
     ]  # fmt: skip
 
 
@@ -94,5 +94,16 @@ def batch_row(c: Comparison) -> list[object]:
     return values
 
 
-def render_batch_csv(comparisons: Sequence[Comparison], lang: Lang = Lang.VI, bom: bool = True) -> str:
-    return to_csv([batch_row(c) for c in comparisons], header(BATCH_COLUMNS, lang), bom)
+def error_row(path: str, message: str) -> list[object]:
+    """A plan that could not be compared: its path and the error, the other cells empty (null in JSON)."""
+    return [path, *([None] * (len(BATCH_COLUMNS) - 2)), message]
+
+
+def render_batch_csv(
+    comparisons: Sequence[Comparison],
+    lang: Lang = Lang.VI,
+    bom: bool = True,
+    failures: Sequence[tuple[str, str]] = (),
+) -> str:
+    rows = [batch_row(c) for c in comparisons] + [error_row(*f) for f in failures]
+    return to_csv(rows, header(BATCH_COLUMNS, lang), bom)

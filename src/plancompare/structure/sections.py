@@ -48,7 +48,7 @@ def _label(kind: MarkerKind, label: str, parent: SectionNode | None, siblings: i
         if head == parent.number or head.endswith("." + parent.number):
             return tail
     if kind is MarkerKind.ARTICLE:
-        return f"Điều {label}"
+        return f"Đ{label}"  # "Đ1", "Đ2.3": short ids without spaces, as for "II.3"
     return label
 
 
@@ -86,8 +86,11 @@ class SectionBuilder:
         m = para.marker
         if m is None or (len(self.stack) >= self.max_depth and m.kind > self.stack[-1].kind):  # type: ignore[operator]
             if self.stack:
-                self.stack[-1].paragraphs.append(para)
-                return self.stack[-1]
+                # the paragraph that ends the text ("… xem xét, giải quyết./.") closes the part, not
+                # the last item before it
+                target = self.stack[0] if para.text.rstrip().endswith("./.") else self.stack[-1]
+                target.paragraphs.append(para)
+                return target
             self.orphans.append(para)
             return None
         while self.stack and self.stack[-1].kind is not None and self.stack[-1].kind >= m.kind:
