@@ -56,7 +56,7 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
     span = {n: (offsets[n - 1], offsets[n - 1] + len(raw)) for n, raw in enumerate(source_lines, start=1)}
     bounds = document_bounds(source_lines)
     furniture = site_furniture(source_lines, bounds)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, aligned=True)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     run: list[tuple[int, str]] = []
