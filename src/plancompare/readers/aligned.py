@@ -32,16 +32,26 @@ MIN_GUTTER = 2  # blank positions between two columns
 MIN_FILLED_LINES = 2  # lines with text in at least MIN_COLUMNS columns: a table has several
 CONTINUATION_INDENT = 4  # a wrapped cell's line starts this far right of the table's left edge
 MAX_BLANKS = 1  # blank lines between two lines of the table (pdftotext writes one between rows)
-SPILL_SHARE = 0.1  # share of the lines that may cross a gutter (a header cell over two columns)
+MAX_HEADER_FRAGMENTS = 4  # stacked words of a tall header cell above the header's main line
+SPILL_SHARE = 0.1
+HEADER_SHARE = 0.75  # words of a line that must be the header's for it to repeat the header  # share of the lines that may cross a gutter (a header cell over two columns)
 
 _GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _WORD = regex.compile(r"\S+")
+# what the first column of a task row holds: "1", "1.2", "1.", "II", "a)"
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
 
 
 @dataclass(frozen=True, slots=True)
 class AlignedTable:
     grid: Grid
     resume: int  # index of the first source line after the table
+
+
+def columns_of(raw: str) -> str:
+    """A source line with its characters at their columns: tabs expanded, a form feed (a page
+    break, pdftotext writes one before the page's first line) read as a space."""
+    return raw.expandtabs(8).replace("\f", " ")
 
 
 def _indent(line: str) -> int:
@@ -53,15 +63,28 @@ def opens_table(line: str) -> bool:
     return len(_GAP.findall(line.strip())) >= MIN_COLUMNS - 1
 
 
-def candidate_run(lines: list[str], start: int, end: int) -> list[int]:
-    """Indices of the non-blank lines that may belong to the table opening at `start`: lines with
-    a gutter, or indented past the table's left edge (a wrapped cell), with at most MAX_BLANKS
-    blank lines between two of them."""
-    left = _indent(lines[start])
-    run = [start]
+def opening_line(lines: list[str], start: int, end: int) -> int | None:
+    """The line that opens the table starting at `start`: `start` itself, or the line below a few
+    fragments of a header cell stacked above the header's main line ("THỜI" / "GIAN" over
+    "STT  NỘI DUNG …  THỜI", pdftotext writes a tall header cell's words one per line)."""
+    for j in range(start, min(start + MAX_HEADER_FRAGMENTS + 1, end)):
+        raw = columns_of(lines[j])
+        if opens_table(raw):
+            return j
+        if not raw.strip() or _indent(raw) < CONTINUATION_INDENT or len(raw.split()) > 2:
+            return None
+    return None
+
+
+def candidate_run(lines: list[str], start: int, opening: int, end: int) -> list[int]:
+    """Indices of the non-blank lines that may belong to the table opening at `opening` (with
+    header fragments from `start`): lines with a gutter, or indented past the table's left edge
+    (a wrapped cell), with at most MAX_BLANKS blank lines between two of them."""
+    left = _indent(columns_of(lines[opening]))
+    run = list(range(start, opening + 1))
     blanks = 0
-    for j in range(start + 1, end):
-        raw = lines[j]
+    for j in range(opening + 1, end):
+        raw = columns_of(lines[j])
         if not raw.strip():
             blanks += 1
             if blanks > MAX_BLANKS:
@@ -112,25 +135,90 @@ def split_cells(line: str, cuts: list[tuple[int, int]]) -> list[str]:
     return [" ".join(words) for words in cells]
 
 
-def _row_starts(split: list[list[str]], columns: int) -> list[bool]:
-    """Which lines open a row: text in the first column; without a numbered first column (blank
-    below the header), a line with text in most columns."""
-    numbered = any(cells[0] for cells in split[1:])
-    return [
-        k == 0 or (bool(cells[0]) if numbered else sum(1 for c in cells if c) * 2 > columns)
-        for k, cells in enumerate(split)
-    ]
+def _first_word(line: str) -> str:
+    m = _WORD.search(line)
+    return m.group(0) if m else ""
+
+
+def _header_words(words: list[str], vocabulary: set[str]) -> bool:
+    """Words of a repeated header: (nearly) all the header's own, a typo of the copy allowed."""
+    return bool(words) and sum(w in vocabulary for w in words) >= HEADER_SHARE * len(words)
+
+
+def header_lines(lines: list[str]) -> list[bool]:
+    """Which lines belong to the header: the lines before the first numbered row, and blocks
+    repeating it after a page break (each line's words all among the header's, one of them
+    opening with the header's first word, "STT"). Case counts: "thực hiện" wrapped in a cell is
+    not the header's "THỰC HIỆN"."""
+    left = min(_indent(x) for x in lines)
+    first = next(
+        (k for k, x in enumerate(lines) if _indent(x) <= left + 3 and _ROW_NUMBER.match(_first_word(x))), None
+    )
+    if not first:
+        return [k == 0 for k in range(len(lines))]
+    vocabulary = {w for x in lines[:first] for w in x.split()}
+    opener = _first_word(min(lines[:first], key=_indent))
+    inside = [_header_words(x.split(), vocabulary) for x in lines]
+    out = [k < first for k in range(len(lines))]
+    k = first
+    while k < len(lines):
+        if not inside[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and inside[end]:
+            end += 1
+        if any(_first_word(x) == opener for x in lines[k:end]):
+            out[k:end] = [True] * (end - k)
+        k = end
+    return out
+
+
+def _row_starts(split: list[list[str]], header: list[bool], columns: int) -> list[bool]:
+    """Which lines open a row: a header block; the line after one (a row cut by a page break goes
+    on there: the structure stage joins it); text in the first column; without a numbered first
+    column, a line with text in most columns."""
+    numbered = any(cells[0] for cells, h in zip(split, header, strict=True) if not h)
+    out = []
+    for k, cells in enumerate(split):
+        if header[k]:
+            out.append(k == 0 or not header[k - 1])
+        elif k > 0 and header[k - 1]:
+            out.append(True)
+        else:
+            out.append(bool(cells[0]) if numbered else sum(1 for c in cells if c) * 2 > columns)
+    return out
+
+
+def page_starts(header: list[bool]) -> list[int]:
+    """Where each page of the table starts: at the table's top and at each repeated header."""
+    return [k for k in range(len(header)) if k == 0 or (header[k] and not header[k - 1])]
+
+
+def _page_cuts(texts: list[str], last: bool) -> tuple[list[tuple[int, int]], int]:
+    """(gutters of one page of the table, lines kept). The last page may have caught the text
+    after the table: lines crossing its gutters are dropped from its end."""
+    keep = len(texts)
+    cuts = gutters(texts, int(keep * SPILL_SHARE))
+    while last and keep > 1 and crosses(texts[keep - 1], cuts):
+        keep -= 1
+        cuts = gutters(texts[:keep], int(keep * SPILL_SHARE))
+    return cuts, keep
 
 
 def _grid(
-    expanded: dict[int, str], run: list[int], cuts: list[tuple[int, int]], spans: dict[int, tuple[int, int]]
+    texts: list[str],
+    run: list[int],
+    page_cuts: list[list[tuple[int, int]]],
+    header: list[bool],
+    spans: dict[int, tuple[int, int]],
 ) -> Grid:
-    split = [split_cells(expanded[j], cuts) for j in run]
-    columns = len(cuts) + 1
+    split = [split_cells(t, c) for t, c in zip(texts, page_cuts, strict=True)]
+    columns = len(page_cuts[0]) + 1
     rows: list[GridRow] = []
-    for j, cells, opens in zip(run, split, _row_starts(split, columns), strict=True):
-        if opens:
-            rows.append(GridRow(cells=[GridCell() for _ in range(columns)], is_header=not rows))
+    for k, (j, cells, opens) in enumerate(zip(run, split, _row_starts(split, header, columns), strict=True)):
+        if opens or not rows:
+            rows.append(GridRow(cells=[GridCell() for _ in range(columns)], is_header=header[k]))
         for cell, text in zip(rows[-1].cells, cells, strict=True):
             if text:
                 cell.lines.append(
@@ -139,25 +227,43 @@ def _grid(
     return Grid(rows=rows)
 
 
-def read_aligned(lines: list[str], start: int, end: int, offsets: list[int]) -> AlignedTable | None:
-    """The aligned table opening at `lines[start]`, or None when there is none."""
-    if not opens_table(lines[start].expandtabs(8)):
-        return None
-    expanded = {j: lines[j].expandtabs(8) for j in candidate_run(lines, start, end)}
-    run = list(expanded)
-    cuts: list[tuple[int, int]] = []
-    while len(run) >= MIN_ROWS:
-        cuts = gutters([expanded[j] for j in run], int(len(run) * SPILL_SHARE))
-        if not crosses(expanded[run[-1]], cuts):
+def _pages(texts: list[str], header: list[bool]) -> list[list[tuple[int, int]]]:
+    """Gutters line by line, found page by page (the columns shift a little between pages). The
+    table ends before a page whose gutters give another number of columns: a new table opens there."""
+    starts = page_starts(header)
+    out: list[list[tuple[int, int]]] = []
+    for n, a in enumerate(starts):
+        b = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        cuts, keep = _page_cuts(texts[a:b], last=n + 1 == len(starts))
+        if out and len(cuts) != len(out[0]):
             break
-        run.pop()  # the text after the table, caught by the run: it crosses the gutters
-    if len(cuts) + 1 < MIN_COLUMNS or len(run) < MIN_ROWS:
+        out.extend([cuts] * keep)
+        if keep < b - a:
+            break
+    return out
+
+
+def read_aligned(lines: list[str], start: int, end: int, offsets: list[int]) -> AlignedTable | None:
+    """The aligned table starting at `lines[start]`, or None when there is none."""
+    opening = opening_line(lines, start, end)
+    if opening is None:
         return None
-    filled = sum(1 for j in run if sum(1 for c in split_cells(expanded[j], cuts) if c) >= MIN_COLUMNS)
+    run = candidate_run(lines, start, opening, end)
+    texts = [columns_of(lines[j]) for j in run]
+    header = header_lines(texts)
+    page_cuts = _pages(texts, header)
+    run, texts, header = run[: len(page_cuts)], texts[: len(page_cuts)], header[: len(page_cuts)]
+    if len(run) < MIN_ROWS or len(page_cuts[0]) + 1 < MIN_COLUMNS:
+        return None
+    filled = sum(
+        1
+        for t, c in zip(texts, page_cuts, strict=True)
+        if sum(1 for x in split_cells(t, c) if x) >= MIN_COLUMNS
+    )
     if filled < MIN_FILLED_LINES:
         return None
     spans = {j: (offsets[j], offsets[j] + len(lines[j])) for j in run}
-    grid = _grid(expanded, run, cuts, spans)
+    grid = _grid(texts, run, page_cuts, header, spans)
     if len(grid.rows) < MIN_ROWS:
         return None
     return AlignedTable(grid=grid, resume=run[-1] + 1)
