@@ -76,11 +76,23 @@ def opening_line(lines: list[str], start: int, end: int) -> int | None:
     return None
 
 
+def _first_cell_wrap(lines: list[str], j: int, end: int, first_column_end: int) -> bool:
+    """A short line at the table's left edge, inside its first column, with a row of the table
+    right after it: the first column's text wrapped (a table without an STT column)."""
+    raw = columns_of(lines[j])
+    following = next((columns_of(x) for x in lines[j + 1 : min(j + 3, end)] if x.strip()), "")
+    return len(raw.rstrip()) <= first_column_end and bool(_GAP.search(following.strip()))
+
+
 def candidate_run(lines: list[str], start: int, opening: int, end: int) -> list[int]:
     """Indices of the non-blank lines that may belong to the table opening at `opening` (with
     header fragments from `start`): lines with a gutter, or indented past the table's left edge
     (a wrapped cell), with at most MAX_BLANKS blank lines between two of them."""
     left = _indent(columns_of(lines[opening]))
+    gap = _GAP.search(columns_of(lines[opening]).strip())
+    first_column_end = (
+        left + gap.end() - MIN_GUTTER if gap else 0
+    )  # where the second column starts, less a gutter
     run = list(range(start, opening + 1))
     blanks = 0
     for j in range(opening + 1, end):
@@ -90,29 +102,42 @@ def candidate_run(lines: list[str], start: int, opening: int, end: int) -> list[
             if blanks > MAX_BLANKS:
                 break
             continue
-        if not (_GAP.search(raw.strip()) or _indent(raw) >= left + CONTINUATION_INDENT):
+        if not (
+            _GAP.search(raw.strip())
+            or _indent(raw) >= left + CONTINUATION_INDENT
+            or _first_cell_wrap(lines, j, end, first_column_end)
+        ):
             break
         run.append(j)
         blanks = 0
     return run
 
 
-def gutters(lines: list[str], tolerance: int) -> list[tuple[int, int]]:
-    """(start, end) of every gutter: at least MIN_GUTTER positions, strictly inside the text, that
-    at most `tolerance` lines have text in."""
-    width = max((len(x) for x in lines), default=0)
+def _counts(lines: list[str], width: int) -> list[int]:
+    """How many of the lines have text at each character position."""
     counts = [0] * width
     for line in lines:
         for m in _WORD.finditer(line):
-            for x in range(m.start(), m.end()):
+            for x in range(m.start(), min(m.end(), width)):
                 counts[x] += 1
-    filled = [x for x in range(width) if counts[x] > tolerance]
+    return counts
+
+
+def gutters(lines: list[str], tolerance: int, body: list[str] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every gutter: at least MIN_GUTTER positions, strictly inside the text,
+    that at most `tolerance` lines have text in — or that no line of `body` has text in (the
+    header's lines may cross a gutter: a header cell spanning two columns)."""
+    width = max((len(x) for x in lines), default=0)
+    counts = _counts(lines, width)
+    clean = _counts(body, width) if body is not None else counts
+    blank = [counts[x] <= tolerance or clean[x] == 0 for x in range(width)]
+    filled = [x for x in range(width) if not blank[x]]
     if not filled:
         return []
     out: list[tuple[int, int]] = []
     run_start = None
     for x in range(filled[0], filled[-1] + 1):
-        if counts[x] <= tolerance:
+        if blank[x]:
             run_start = x if run_start is None else run_start
         else:
             if run_start is not None and x - run_start >= MIN_GUTTER:
@@ -178,7 +203,8 @@ def _row_starts(split: list[list[str]], header: list[bool], columns: int) -> lis
     """Which lines open a row: a header block; the line after one (a row cut by a page break goes
     on there: the structure stage joins it); text in the first column; without a numbered first
     column, a line with text in most columns."""
-    numbered = any(cells[0] for cells, h in zip(split, header, strict=True) if not h)
+    firsts = [cells[0] for cells, h in zip(split, header, strict=True) if not h and cells[0]]
+    numbered = bool(firsts) and sum(bool(_ROW_NUMBER.match(f.split()[0])) for f in firsts) * 2 > len(firsts)
     out = []
     for k, cells in enumerate(split):
         if header[k]:
@@ -195,14 +221,21 @@ def page_starts(header: list[bool]) -> list[int]:
     return [k for k in range(len(header)) if k == 0 or (header[k] and not header[k - 1])]
 
 
-def _page_cuts(texts: list[str], last: bool) -> tuple[list[tuple[int, int]], int]:
+def _page_gutters(texts: list[str], header: list[bool]) -> list[tuple[int, int]]:
+    """Gutters of a page: header lines may cross them (a header cell spanning two columns, a
+    centred title), and a tenth of all lines besides (a long word that spills)."""
+    body = [t for t, h in zip(texts, header, strict=True) if not h]
+    return gutters(texts, int(len(texts) * SPILL_SHARE), body if len(body) >= MIN_FILLED_LINES else None)
+
+
+def _page_cuts(texts: list[str], header: list[bool], last: bool) -> tuple[list[tuple[int, int]], int]:
     """(gutters of one page of the table, lines kept). The last page may have caught the text
     after the table: lines crossing its gutters are dropped from its end."""
     keep = len(texts)
-    cuts = gutters(texts, int(keep * SPILL_SHARE))
+    cuts = _page_gutters(texts, header)
     while last and keep > 1 and crosses(texts[keep - 1], cuts):
         keep -= 1
-        cuts = gutters(texts[:keep], int(keep * SPILL_SHARE))
+        cuts = _page_gutters(texts[:keep], header[:keep])
     return cuts, keep
 
 
@@ -234,7 +267,7 @@ def _pages(texts: list[str], header: list[bool]) -> list[list[tuple[int, int]]]:
     out: list[list[tuple[int, int]]] = []
     for n, a in enumerate(starts):
         b = starts[n + 1] if n + 1 < len(starts) else len(texts)
-        cuts, keep = _page_cuts(texts[a:b], last=n + 1 == len(starts))
+        cuts, keep = _page_cuts(texts[a:b], header[a:b], last=n + 1 == len(starts))
         if out and len(cuts) != len(out[0]):
             break
         out.extend([cuts] * keep)
