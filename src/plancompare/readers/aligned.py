@@ -34,6 +34,7 @@ CONTINUATION_INDENT = 4  # a wrapped cell's line starts this far right of the ta
 MAX_BLANKS = 1  # blank lines between two lines of the table (pdftotext writes one between rows)
 MAX_HEADER_FRAGMENTS = 4  # stacked words of a tall header cell above the header's main line
 SPILL_SHARE = 0.1
+PROBE_LINES = 40  # lines a table is first recognised on, and a long last page's end measured against
 HEADER_SHARE = 0.75  # words of a line that must be the header's for it to repeat the header  # share of the lines that may cross a gutter (a header cell over two columns)
 
 _GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -84,10 +85,12 @@ def _first_cell_wrap(lines: list[str], j: int, end: int, first_column_end: int) 
     return len(raw.rstrip()) <= first_column_end and bool(_GAP.search(following.strip()))
 
 
-def candidate_run(lines: list[str], start: int, opening: int, end: int) -> list[int]:
+def candidate_run(
+    lines: list[str], start: int, opening: int, end: int, limit: int | None = None
+) -> list[int]:
     """Indices of the non-blank lines that may belong to the table opening at `opening` (with
     header fragments from `start`): lines with a gutter, or indented past the table's left edge
-    (a wrapped cell), with at most MAX_BLANKS blank lines between two of them."""
+    (a wrapped cell), with at most MAX_BLANKS blank lines between two of them; at most `limit`."""
     left = _indent(columns_of(lines[opening]))
     gap = _GAP.search(columns_of(lines[opening]).strip())
     first_column_end = (
@@ -96,6 +99,8 @@ def candidate_run(lines: list[str], start: int, opening: int, end: int) -> list[
     run = list(range(start, opening + 1))
     blanks = 0
     for j in range(opening + 1, end):
+        if limit is not None and len(run) >= limit:
+            break
         raw = columns_of(lines[j])
         if not raw.strip():
             blanks += 1
@@ -228,14 +233,33 @@ def _page_gutters(texts: list[str], header: list[bool]) -> list[tuple[int, int]]
     return gutters(texts, int(len(texts) * SPILL_SHARE), body if len(body) >= MIN_FILLED_LINES else None)
 
 
+def _trim(texts: list[str], header: list[bool]) -> int:
+    """How many lines of a short page stay in the table: those before the text that follows it
+    (lines crossing the gutters of the lines above them are dropped from the end)."""
+    keep = len(texts)
+    while keep > 1 and crosses(texts[keep - 1], _page_gutters(texts[:keep], header[:keep])):
+        keep -= 1
+    return keep
+
+
 def _page_cuts(texts: list[str], header: list[bool], last: bool) -> tuple[list[tuple[int, int]], int]:
     """(gutters of one page of the table, lines kept). The last page may have caught the text
-    after the table: lines crossing its gutters are dropped from its end."""
-    keep = len(texts)
+    after the table: it ends at the first two lines in a row crossing the gutters of the page's
+    first PROBE_LINES lines (linear: a long page is never re-measured line by line)."""
     cuts = _page_gutters(texts, header)
-    while last and keep > 1 and crosses(texts[keep - 1], cuts):
-        keep -= 1
-        cuts = _page_gutters(texts[:keep], header[:keep])
+    if not last or not crosses(texts[-1], cuts):
+        return cuts, len(texts)
+    head = min(len(texts), PROBE_LINES)
+    keep = _trim(texts[:head], header[:head])
+    if keep == head:
+        reference = _page_gutters(texts[:head], header[:head])
+        ends = (
+            k
+            for k in range(head, len(texts))
+            if crosses(texts[k], reference) and (k + 1 == len(texts) or crosses(texts[k + 1], reference))
+        )
+        keep = next(ends, len(texts))
+    cuts = _page_gutters(texts[:keep], header[:keep])
     return cuts, keep
 
 
@@ -276,12 +300,38 @@ def _pages(texts: list[str], header: list[bool]) -> list[list[tuple[int, int]]]:
     return out
 
 
-def read_aligned(lines: list[str], start: int, end: int, offsets: list[int]) -> AlignedTable | None:
+@dataclass(slots=True)
+class Memo:
+    """What an earlier try learnt, kept by the caller across the lines of one text: where a run
+    measured whole gave no longer table than its first lines. Starts before that index are
+    measured on their first lines only, so a long text costs linear time whatever it holds."""
+
+    whole_failed_until: int = -1
+
+
+def read_aligned(
+    lines: list[str], start: int, end: int, offsets: list[int], memo: Memo | None = None
+) -> AlignedTable | None:
     """The aligned table starting at `lines[start]`, or None when there is none."""
     opening = opening_line(lines, start, end)
     if opening is None:
         return None
+    # Decided on the first lines, so that a failed try costs little at every line of a long text.
+    probe = candidate_run(lines, start, opening, end, PROBE_LINES)
+    first = _measure(lines, probe, offsets)
+    if first is None or len(probe) < PROBE_LINES or (memo is not None and start < memo.whole_failed_until):
+        return first
     run = candidate_run(lines, start, opening, end)
+    whole = _measure(lines, run, offsets)
+    if whole is not None and whole.resume > first.resume:
+        return whole
+    if memo is not None:
+        memo.whole_failed_until = run[-1]
+    return first
+
+
+def _measure(lines: list[str], run: list[int], offsets: list[int]) -> AlignedTable | None:
+    """The table the lines of `run` hold, if they hold one."""
     texts = [columns_of(lines[j]) for j in run]
     header = header_lines(texts)
     page_cuts = _pages(texts, header)

@@ -18,7 +18,7 @@ import regex
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..text.normalize import non_space_len
-from .aligned import read_aligned
+from .aligned import Memo, read_aligned
 from .cell_lines import is_separator, read_cell_region
 from .document import Furniture, FurnitureKind, Item
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
@@ -76,6 +76,7 @@ class TableScanner:
         self.offsets = offsets
         self.end = len(lines) if end is None else end
         self.aligned = aligned  # also columns aligned with spaces (plain text: pdftotext -layout)
+        self.aligned_memo = Memo()
 
     def close(self) -> None:
         """Kept for symmetry with readers that hold a table open; runs are read whole."""
@@ -91,7 +92,7 @@ class TableScanner:
         return None
 
     def _aligned_at(self, i: int) -> FoundTable | None:
-        table = read_aligned(self.lines, i, self.end, self.offsets)
+        table = read_aligned(self.lines, i, self.end, self.offsets, self.aligned_memo)
         return None if table is None else FoundTable(items=grid_items(table.grid), resume=table.resume)
 
     def _cells_region(self, i: int) -> FoundTable:
