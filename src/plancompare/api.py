@@ -18,7 +18,7 @@ from .readers.sniff import sniff
 def parse(
     source: str | Path | bytes, *, options: ParseOptions | None = None, name: str | None = None
 ) -> Plan:
-    """Parse a plan from a path or from bytes (PDF, DOCX, text, markdown, or a saved plan JSON)."""
+    """Parse a plan from a path or from bytes (PDF, DOCX, HTML, text, markdown, or a saved plan JSON)."""
     from .guards import time_budget
 
     options = options or ParseOptions()

@@ -12,6 +12,7 @@ class SourceFormat(StrEnum):
     MARKDOWN = "markdown"
     PDF = "pdf"
     DOCX = "docx"
+    HTML = "html"
     PLAN_JSON = "plan-json"
     OUTLINE = "outline"
 

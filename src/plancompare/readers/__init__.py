@@ -70,12 +70,13 @@ def _dispatch(fmt: SourceFormat, data: bytes, source: SourceInfo, options: Parse
         from .docx import read_docx
 
         return read_docx(data, source, options)
-    if fmt in (SourceFormat.MARKDOWN, SourceFormat.TEXT):
+    if fmt in (SourceFormat.MARKDOWN, SourceFormat.TEXT, SourceFormat.HTML):
+        from .html import decode_html, read_html
         from .markdown import read_markdown
         from .text import read_text
 
-        decoded = decode(data)
-        reader = read_markdown if fmt is SourceFormat.MARKDOWN else read_text
+        decoded = decode_html(data) if fmt is SourceFormat.HTML else decode(data)
+        reader = {SourceFormat.MARKDOWN: read_markdown, SourceFormat.TEXT: read_text}.get(fmt, read_html)
         doc = reader(decoded.text, source)
         if decoded.legacy is not None:
             doc.warnings.append(

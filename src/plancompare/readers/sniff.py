@@ -19,6 +19,10 @@ _HTML = regex.compile(
     regex.IGNORECASE | regex.DOTALL,
 )
 _XML = regex.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
+# A page named .html/.htm need not open with <html> (a fragment, Word's XML prolog, text first).
+_HTML_TAG = regex.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
+# HTML content under one of these names is what a portal served instead of the file: an error page.
+_NOT_HTML_NAMES = (SourceFormat.PDF, SourceFormat.DOCX, SourceFormat.PLAN_JSON, SourceFormat.OUTLINE)
 
 _CONVERT = "save it as PDF or .docx (or OCR it into a PDF with a text layer) and parse that"
 # Magic numbers of formats people save under a document name; each message says what to do.
@@ -46,6 +50,8 @@ _EXTENSIONS = {
     ".md": SourceFormat.MARKDOWN,
     ".markdown": SourceFormat.MARKDOWN,
     ".txt": SourceFormat.TEXT,
+    ".html": SourceFormat.HTML,
+    ".htm": SourceFormat.HTML,
     ".json": SourceFormat.PLAN_JSON,
     ".yaml": SourceFormat.OUTLINE,
     ".yml": SourceFormat.OUTLINE,
@@ -83,11 +89,14 @@ def sniff(data: bytes, name: str = "") -> SourceFormat:
     # BMP: "BM" alone starts ordinary words, so the info-header size must follow.
     if head.startswith(b"BM") and len(head) >= 18 and head[14:18] in (b"(\x00\x00\x00", b"|\x00\x00\x00"):
         raise UnsupportedFormat(f"{label}: a BMP image, not a document; {_CONVERT}")
-    if _HTML.match(head):
-        raise UnsupportedFormat(
-            f"{label}: an HTML page, not a document (a portal error page saved under a document "
-            "name?); download the document itself"
-        )
+    if _is_html(head, name):
+        hinted = format_from_extension(name)
+        if hinted in _NOT_HTML_NAMES or name.lower().endswith(".doc"):
+            raise UnsupportedFormat(
+                f"{label}: an HTML page, not a document (a portal error page saved under a document "
+                "name?); download the document itself"
+            )
+        return SourceFormat.HTML
     if _XML.match(head):
         raise UnsupportedFormat(f"{label}: XML data, not a document; parse the PDF or .docx it came with")
     bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -106,6 +115,16 @@ def sniff(data: bytes, name: str = "") -> SourceFormat:
     if _MD_CUES.search(decode(data[:65536]).text):
         return SourceFormat.MARKDOWN
     return SourceFormat.TEXT
+
+
+def _is_html(head: bytes, name: str) -> bool:
+    """A web page or Word's "Save as HTML", by its opening tags; under an .html/.htm name any tag
+    will do. UTF-16 pages (Word's "Unicode" HTML) are looked at decoded."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = decode(head).text.encode("utf-8", errors="replace")
+    if _HTML.match(head):
+        return True
+    return format_from_extension(name) is SourceFormat.HTML and bool(_HTML_TAG.search(head))
 
 
 def _sniff_zip(data: bytes, label: str) -> SourceFormat:

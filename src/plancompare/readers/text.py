@@ -58,7 +58,7 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     run: list[tuple[int, str]] = []

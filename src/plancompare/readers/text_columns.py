@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..structure.patterns import type_name_of
+
 _ONE_GAP = regex.compile(r"^(\s*\S.*?\S|\s*\S)(\s{4,})(\S.*?)\s*$")
 _WIDE_GAP = regex.compile(r"\S\s{4,}\S")
 ALIGN_SLACK = 12  # characters the right half may wander between lines
@@ -54,8 +56,8 @@ def find_blocks(rows: list[tuple[int, str]]) -> list[tuple[int, int, list[Cut]]]
         cuts, j, split_x = [first], i + 1, first.x
         while j < len(rows):
             cut = _cut(*rows[j], split_x)
-            if cut is None:
-                break
+            if cut is None or type_name_of(cut.right or cut.left):
+                break  # "KẾ HOẠCH" centred below the header opens the title, whatever its indent
             if cut.x is None:  # left-only: keep it only if the right column goes on below
                 ahead = [_cut(*r, split_x) for r in rows[j + 1 : j + 1 + LOOKAHEAD]]
                 if not any(c is not None and c.x is not None for c in ahead):

@@ -18,6 +18,7 @@ import regex
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..text.normalize import non_space_len
+from .aligned import Memo, read_aligned
 from .cell_lines import is_separator, read_cell_region
 from .document import Furniture, FurnitureKind, Item
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
@@ -69,12 +70,19 @@ class TableScanner:
     """Finds the table that starts at a line, for the markdown and text readers alike."""
 
     def __init__(
-        self, lines: list[str], offsets: list[int], end: int | None = None, skip: frozenset[int] = frozenset()
+        self,
+        lines: list[str],
+        offsets: list[int],
+        end: int | None = None,
+        skip: frozenset[int] = frozenset(),
+        aligned: bool = False,
     ) -> None:
         self.lines = lines
         self.offsets = offsets
         self.end = len(lines) if end is None else end
         self.skip = skip  # page furniture: read through as if absent
+        self.aligned = aligned  # also columns aligned with spaces (plain text: pdftotext -layout)
+        self.aligned_memo = Memo()
 
     def close(self) -> None:
         """Kept for symmetry with readers that hold a table open; runs are read whole."""
@@ -85,7 +93,13 @@ class TableScanner:
             return self._cells_region(i)
         if row_cells(raw) is not None:
             return self._row_run(i)
+        if self.aligned:
+            return self._aligned_at(i)
         return None
+
+    def _aligned_at(self, i: int) -> FoundTable | None:
+        table = read_aligned(self.lines, i, self.end, self.offsets, self.aligned_memo)
+        return None if table is None else FoundTable(items=grid_items(table.grid), resume=table.resume)
 
     def _cells_region(self, i: int) -> FoundTable:
         region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip)
