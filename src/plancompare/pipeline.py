@@ -10,6 +10,7 @@ from .extract.closing import read_closing
 from .extract.linking import link_tasks_to_sections
 from .extract.mentions import mentions
 from .extract.metadata import extract_metadata
+from .extract.site_hint import hint_warnings, site_hint
 from .extract.tasks import tasks_from_body, tasks_from_table
 from .guards import check_is_plan, check_time
 from .model import warning_codes as codes
@@ -152,8 +153,10 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     for p in unplaced:
         p.role = "unclassified"
     unclassified = _unclassified(unplaced, leftover_rows)
+    hint = site_hint(raw.site_hint)
     return Plan(
         source=raw.source,
+        source_hint=hint,
         metadata=meta,
         preamble="\n".join(p.text for p in layout.preamble) or None,
         sections=[_section_model(n) for n in nodes],
@@ -163,7 +166,12 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         deadlines=deadlines,
         unclassified=unclassified,
         accounting=_account(blocks, leftover_rows, raw.furniture),
-        warnings=[*raw.warnings, *meta_warnings, *_pipeline_warnings(rows, builder, tasks, unclassified)],
+        warnings=[
+            *raw.warnings,
+            *meta_warnings,
+            *hint_warnings(hint, meta),
+            *_pipeline_warnings(rows, builder, tasks, unclassified),
+        ],
     )
 
 

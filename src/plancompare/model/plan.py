@@ -9,7 +9,7 @@ from .blocks import UnclassifiedBlock
 from .deadlines import DeadlineMention
 from .metadata import DocumentMeta
 from .sections import Section
-from .source import SourceInfo
+from .source import SourceHint, SourceInfo
 from .targets import TargetMention
 from .tasks import Task, TaskGroup
 from .warnings import ParseWarning
@@ -27,6 +27,7 @@ class TextAccounting(StrictModel):
 class Plan(StrictModel):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: SourceInfo
+    source_hint: SourceHint | None = None  # a web copy's info box (readers/site.py); never metadata
     metadata: DocumentMeta
     preamble: str | None = None
     sections: list[Section] = []

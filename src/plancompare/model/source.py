@@ -22,3 +22,15 @@ class SourceInfo(StrictModel):
     sha256: str
     format: SourceFormat
     pages: int | None = None
+
+
+class SourceHint(StrictModel):
+    """What a website's info box says about the document it shows ("Số hiệu:", "Loại văn bản:",
+    "Nơi ban hành:", "Người ký:", "Ngày ban hành:"), as the site wrote it. A hint only: the
+    metadata always comes from the document itself, and a disagreement is a warning."""
+
+    number: str | None = None
+    doc_type_name: str | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    date: str | None = None

@@ -62,11 +62,15 @@ def _by_repetition(lines: list[str], candidates: list[int]) -> set[int]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
         text = lines[i].strip()
-        if 4 <= len(text) <= MAX_LEN and regex.search(r"\p{L}{3}", text) and not _in_table(lines, i):
+        if 4 <= len(text) <= MAX_LEN and regex.search(r"\p{L}{3}", text):
             groups[_key(text)].append(i)
     out: set[int] = set()
     for key, where in groups.items():
         if len(where) < MIN_REPEATS or (where[-1] - where[0]) / (len(where) - 1) < MIN_SPACING:
+            continue
+        # a web copy's cells repeat too ("Sở Tài chính"): most occurrences must stand outside tables
+        # (a file name is furniture wherever it stands)
+        if not _FILE_NAME.search(key) and sum(not _in_table(lines, i) for i in where) < MIN_REPEATS - 1:
             continue
         counter = _counter_position([_DIGITS.findall(lines[i]) for i in where])
         if counter is not None or _FILE_NAME.search(key):

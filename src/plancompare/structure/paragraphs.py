@@ -21,8 +21,10 @@ from ..model.common import Span
 from ..readers.document import Line
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, parse_marker
+from .patterns import PLACE_DATE
 
 _HAS_LOWER = regex.compile(r"\p{Ll}")
+_SO_NUMBER = regex.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
 
 
 @dataclass(slots=True)
@@ -108,6 +110,8 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False
     if parse_marker(line.text, prev.text) is not None:
         return False
+    if PLACE_DATE.match(line.text) or _SO_NUMBER.match(line.text):
+        return False  # "Hà Nội, ngày …" and "Số: …" stand on their own in a header
     if line.bold != prev.bold:
         return False
     if line.soft_wrap:
