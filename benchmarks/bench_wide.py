@@ -11,20 +11,14 @@ deadlines, targets. Prints best-of-N milliseconds and the ratio per document.
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_parse import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDE = ROOT / "corpora" / "wide"
-
-
-def best_of(repeat: int, fn) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
