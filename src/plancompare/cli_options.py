@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
+from . import limits
 from .errors import InputNotFound, InvalidArgument
 from .i18n import Lang, lang_from_args, t
 
@@ -52,8 +53,8 @@ MaxDocx = Annotated[int, typer.Option(min=1, help="max docx")]
 MaxNesting = Annotated[int, typer.Option(min=1, help="max nesting")]
 Ocr = Annotated[OcrChoice, typer.Option(help="ocr")]
 Jobs = Annotated[int, typer.Option(min=1, max=64, help="jobs")]
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-DEFAULT_MAX_DOCX = 100 * 1024 * 1024
+DEFAULT_MAX_BYTES = limits.MAX_BYTES  # the same defaults as ParseOptions (limits.py), without pydantic
+DEFAULT_MAX_DOCX = limits.MAX_DOCX_UNCOMPRESSED
 
 
 def set_lang(lang: Lang | None) -> None:
@@ -167,13 +168,13 @@ def fail_under_value(raw: str | None, lang: Lang) -> float | None:
 def _parse_parameters() -> list[inspect.Parameter]:
     keyword = inspect.Parameter.KEYWORD_ONLY
     return [
-        inspect.Parameter("max_pages", keyword, default=500, annotation=MaxPages),
+        inspect.Parameter("max_pages", keyword, default=limits.MAX_PAGES, annotation=MaxPages),
         inspect.Parameter("max_bytes", keyword, default=DEFAULT_MAX_BYTES, annotation=MaxBytes),
-        inspect.Parameter("timeout", keyword, default=300.0, annotation=Timeout),
+        inspect.Parameter("timeout", keyword, default=limits.TIME_BUDGET_S, annotation=Timeout),
         inspect.Parameter("max_docx_uncompressed", keyword, default=DEFAULT_MAX_DOCX, annotation=MaxDocx),
-        inspect.Parameter("max_nesting", keyword, default=12, annotation=MaxNesting),
+        inspect.Parameter("max_nesting", keyword, default=limits.MAX_NESTING, annotation=MaxNesting),
         inspect.Parameter("ocr", keyword, default=OcrChoice.auto, annotation=Ocr),
-        inspect.Parameter("jobs", keyword, default=1, annotation=Jobs),
+        inspect.Parameter("jobs", keyword, default=limits.JOBS, annotation=Jobs),
     ]
 
 

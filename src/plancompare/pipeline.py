@@ -16,6 +16,7 @@ from .guards import check_is_plan, check_time
 from .model import warning_codes as codes
 from .model.blocks import UnclassifiedBlock
 from .model.common import Span
+from .model.labels import ParagraphRole, SectionKind
 from .model.plan import Plan, TextAccounting
 from .model.sections import Section
 from .model.tasks import Task
@@ -54,7 +55,7 @@ def _section_model(node: SectionNode) -> Section:
         title=node.title,
         level=node.level,
         parent=node.parent.id if node.parent else None,
-        kind=node.kind.name.lower() if node.kind is not None else "appendix",
+        kind=SectionKind(node.kind.name.lower()) if node.kind is not None else SectionKind.APPENDIX,
         text=node.text,
         span=span_of(node.paragraphs),
     )
@@ -125,9 +126,9 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     builder = build_outline(layout.body, layout.appendix, options.max_nesting)
     closing = read_closing(layout.closing)
     for p in closing.recipient_paras:
-        p.role = "recipients"
+        p.role = ParagraphRole.RECIPIENTS
     for p in closing.signature_paras:
-        p.role = "signature"
+        p.role = ParagraphRole.SIGNATURE
 
     tables = [b for b in blocks if isinstance(b, Table)]
     rows, leftover_rows = task_rows(tables)
@@ -151,7 +152,7 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
 
     unplaced = [*closing.other, *builder.orphans]
     for p in unplaced:
-        p.role = "unclassified"
+        p.role = ParagraphRole.UNCLASSIFIED
     unclassified = _unclassified(unplaced, leftover_rows)
     hint = site_hint(raw.site_hint)
     return Plan(
@@ -185,8 +186,8 @@ def _account(blocks: list[Block], leftover_rows: list[TableRow], furniture: list
     for b in blocks:
         if isinstance(b, Table):
             for row in b.rows:
-                role = "unclassified" if id(row) in leftover else "table"
-                by_role[role] += sum(non_space_len(c) for c in row.cells)
+                role = ParagraphRole.UNCLASSIFIED if id(row) in leftover else ParagraphRole.TABLE
+                by_role[role.value] += sum(non_space_len(c) for c in row.cells)
         else:
-            by_role[b.role or "body"] += non_space_len(b.text)
+            by_role[(b.role or ParagraphRole.BODY).value] += non_space_len(b.text)
     return TextAccounting(total=sum(by_role.values()), by_role=dict(sorted(by_role.items())))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from ..model.labels import TaskOrigin
 from ..model.tasks import Task
 from ..model.units import UnitRef
 from ..structure.paragraphs import span_of
@@ -55,7 +56,7 @@ def item_task(node: SectionNode, text: str, lead: list[UnitRef], group: str | No
         support_units=support_units(text),
         deadline=find_deadline(text),
         targets=find_targets(text),
-        origin="body",
+        origin=TaskOrigin.BODY,
         span=span_of(node.paragraphs),
     )
 

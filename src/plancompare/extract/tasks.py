@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from ..model.common import Span
-from ..model.tasks import Task, TaskGroup
+from ..model.labels import TaskOrigin
+from ..model.tasks import ExtraCell, Task, TaskGroup
 from ..structure.markers import MarkerKind
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
@@ -82,7 +83,8 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
                 product=row.cells.get("product") or None,
                 deadline=parse_deadline(row.cells.get("deadline")),
                 targets=find_targets(text),
-                origin="table",
+                extra=[ExtraCell(header=h, text=v) for h, v in row.extra.items() if v],
+                origin=TaskOrigin.TABLE,
                 span=Span(
                     page=row.page,
                     page_end=row.pages[-1] if len(row.pages) > 1 else None,

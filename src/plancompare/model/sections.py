@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import StrictModel
 from .common import Span
+from .labels import SectionKind
 
 
 class Section(StrictModel):
@@ -12,6 +13,6 @@ class Section(StrictModel):
     title: str
     level: int
     parent: str | None = None
-    kind: str
+    kind: SectionKind
     text: str = ""
     span: Span

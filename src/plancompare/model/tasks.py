@@ -5,8 +5,16 @@ from __future__ import annotations
 from .base import StrictModel
 from .common import Span
 from .deadlines import Deadline
+from .labels import TaskOrigin
 from .targets import Target
 from .units import UnitRef
+
+
+class ExtraCell(StrictModel):
+    """A task-table column no role claims ("Cấp trình", "Cá nhân phụ trách"), kept by its header."""
+
+    header: str
+    text: str
 
 
 class Task(StrictModel):
@@ -20,7 +28,8 @@ class Task(StrictModel):
     product: str | None = None
     deadline: Deadline = Deadline()
     targets: list[Target] = []
-    origin: str = "table"
+    extra: list[ExtraCell] = []
+    origin: TaskOrigin = TaskOrigin.TABLE
     span: Span
 
 

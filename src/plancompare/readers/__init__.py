@@ -77,7 +77,7 @@ def _dispatch(fmt: SourceFormat, data: bytes, source: SourceInfo, options: Parse
 
         decoded = decode_html(data) if fmt is SourceFormat.HTML else decode(data)
         reader = {SourceFormat.MARKDOWN: read_markdown, SourceFormat.TEXT: read_text}.get(fmt, read_html)
-        doc = reader(decoded.text, source)
+        doc = reader(decoded.text, source, options.layout)
         if decoded.legacy is not None:
             doc.warnings.append(
                 ParseWarning(

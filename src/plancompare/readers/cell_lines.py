@@ -27,12 +27,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from .grid import CellLine, Grid, GridCell, GridRow
 from .markup import MarkupState, strip_markup
 
 _GAP = regex.compile(r"^[.…·_\s]{4,}$")
-_MAX_WIDTH = 12
-_MAX_CELL_LINES = 30
 
 
 def is_separator(raw: str) -> bool:
@@ -69,7 +68,9 @@ class CellRegion:
     misaligned: int = 0
 
 
-def _segments(raw: list[str], start: int, offsets: list[int], skip: frozenset[int] = frozenset()) -> list[Segment]:
+def _segments(
+    raw: list[str], start: int, offsets: list[int], skip: frozenset[int], settings: LayoutSettings
+) -> list[Segment]:
     """Segments after the separator at `start`, up to a blank line, a non-separated end or EOF."""
     out: list[Segment] = []
     i = start + 1
@@ -98,7 +99,7 @@ def _segments(raw: list[str], start: int, offsets: list[int], skip: frozenset[in
                 )
             )
             j += 1
-        if len(lines) > _MAX_CELL_LINES or (out and _opens_text(lines)):
+        if len(lines) > settings.max_cell_lines or (out and _opens_text(lines)):
             break  # no cell is this long, or opens a part: the document's text resumes here
         if blank or j >= len(raw):
             if lines:  # text up to a blank line or the end: the last cell (a table cut by the copy)
@@ -167,20 +168,24 @@ def _rows(segs: list[Segment], width: int) -> tuple[list[list[Segment]], int, in
     return rows, p, gaps, misaligned
 
 
-def _header_width(segs: list[Segment]) -> int:
+def _header_width(segs: list[Segment], most: int) -> int:
     """Cells per row: the header row's, i.e. the segments before the first empty one."""
     n = next((k for k, s in enumerate(segs) if s.empty), len(segs))
-    return max(1, min(n, _MAX_WIDTH))
+    return max(1, min(n, most))
 
 
 def read_cell_region(
-    raw: list[str], start: int, offsets: list[int], skip: frozenset[int] = frozenset()
+    raw: list[str],
+    start: int,
+    offsets: list[int],
+    skip: frozenset[int] = frozenset(),
+    settings: LayoutSettings = DEFAULT_LAYOUT,
 ) -> CellRegion:
     """Read the table whose first separator is at `raw[start]`."""
-    segs = _segments(raw, start, offsets, skip)
+    segs = _segments(raw, start, offsets, skip, settings)
     if not segs:
         return CellRegion(grid=Grid(rows=[]), start=start, resume=start + 1)
-    width = _header_width(segs)
+    width = _header_width(segs, settings.max_columns)
     rows, used, gaps, misaligned = _rows(segs, width)
     grid = Grid(rows=[GridRow(cells=[GridCell(lines=s.lines) for s in row]) for row in rows])
     if used >= len(segs):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text.normalize import non_space_len
 from .document import Item, Line, Table, TableRow
 
@@ -91,17 +92,17 @@ def expand_spans(row: GridRow, width: int) -> list[GridCell]:
     return out[: max(width, len(out))]
 
 
-def is_layout(grid: Grid) -> bool:
+def is_layout(grid: Grid, settings: LayoutSettings = DEFAULT_LAYOUT) -> bool:
     """A grid that only places text side by side: at most 3 rows and 2 columns holding text.
 
     The same test the DOCX reader applies to Word tables: the header (issuer | Quốc hiệu, Số |
     place and date) and the closing (Nơi nhận | signature) are written this way."""
-    if not grid.rows or len(grid.rows) > 3:
+    if not grid.rows or len(grid.rows) > settings.layout_max_rows:
         return False
     if any(_NUMBER_HEADER.match(cell.text) for row in grid.rows for cell in row.cells):
         return False  # "STT | Nội dung": a small table of content
     used = {k for row in grid.rows for k, cell in enumerate(row.cells) if cell.text}
-    return len(used) <= 2
+    return len(used) <= settings.layout_max_columns
 
 
 def _layout_lines(grid: Grid) -> list[Line]:
@@ -170,11 +171,11 @@ def _table(grid: Grid) -> Table:
     return Table(rows=rows, page=grid.page, line=rows[0].line if rows else 0)
 
 
-def grid_items(grid: Grid) -> list[Item]:
+def grid_items(grid: Grid, settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Item]:
     """The items a grid contributes to a RawDocument: lines for a layout grid, else one Table."""
     if not grid.rows:
         return []
-    if is_layout(grid):
+    if is_layout(grid, settings):
         return list(_layout_lines(grid))
     return [_table(grid)]
 

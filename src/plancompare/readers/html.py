@@ -22,6 +22,7 @@ from ..errors import UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text.normalize import nfc
 from .document import Furniture, FurnitureKind, Item, Line, RawDocument
 from .encoding import Decoded, decode
@@ -99,9 +100,9 @@ def _furniture(line: TextLine) -> Furniture:
     return Furniture(text=line.text, line=line.number, kind=FurnitureKind.SITE)
 
 
-def _items(entry: Entry) -> list[Item]:
+def _items(entry: Entry, layout: LayoutSettings) -> list[Item]:
     if isinstance(entry, Grid):
-        return grid_items(entry)
+        return grid_items(entry, layout)
     return [
         Line(text=entry.text, line=entry.number, bold=entry.bold, heading=entry.heading, align=entry.align)
     ]
@@ -125,14 +126,14 @@ def split_site(entries: list[Entry]) -> tuple[list[Entry], list[Entry], dict[str
     return inside, [*entries[:first], *entries[last + 1 :]], bounds.hint
 
 
-def read_html(text: str, source: SourceInfo) -> RawDocument:
+def read_html(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     root = _parse(nfc(text), source)
     walker = Walker()
     entries = walker.read(root)
     document, site, hint = split_site(entries)
     furniture = [_furniture(t) for t in walker.furniture] + [f for e in site for f in _entry_furniture(e)]
     furniture.sort(key=lambda f: f.line)
-    items = [item for entry in document for item in _items(entry)]
+    items = [item for entry in document for item in _items(entry, layout)]
     if not items:
         raise UnreadableDocument(
             f"{source.path}: the HTML page holds no document text (only the site's menus, banners or "

@@ -11,6 +11,7 @@ import regex
 from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
@@ -22,13 +23,13 @@ from .text_tables import TableScanner, furniture_chars, page_furniture_lines, si
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
 
 
-def read_markdown(text: str, source: SourceInfo) -> RawDocument:
+def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
     bounds = document_bounds(source_lines)
-    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end))
+    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     state = MarkupState()

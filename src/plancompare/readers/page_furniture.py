@@ -17,6 +17,8 @@ from collections import defaultdict
 
 import regex
 
+from ..options import DEFAULT_LAYOUT, LayoutSettings
+
 _PAGE_MARKER = regex.compile(
     r"^\s*(?:[=\-_*#]{2,}\s*)?(?:trang|page)\s+\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?(?:\s*[=\-_*#]{2,})?\s*$"
     r"|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$",
@@ -29,9 +31,6 @@ _SIGN_STAMP = regex.compile(
 )
 _FILE_NAME = regex.compile(r"\.(?:docx?|pdf|odt|rtf)\b", regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+")
-MAX_LEN = 80  # a running header or footer is short
-MIN_REPEATS = 3
-MIN_SPACING = 10  # lines between repeats, on average: about a page
 
 
 def _key(line: str) -> str:
@@ -56,21 +55,22 @@ def _in_table(lines: list[str], i: int) -> bool:
     return "|" in near or "\t" in lines[i] or lines[i].count("|") >= 2
 
 
-def _by_repetition(lines: list[str], candidates: list[int]) -> set[int]:
+def _by_repetition(lines: list[str], candidates: list[int], settings: LayoutSettings) -> set[int]:
     """Short lines repeated at least three times, far apart, whose only change is a growing number
     at one end (a page number), or that name a file: running headers and footers."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
         text = lines[i].strip()
-        if 4 <= len(text) <= MAX_LEN and regex.search(r"\p{L}{3}", text):
+        if 4 <= len(text) <= settings.furniture_max_len and regex.search(r"\p{L}{3}", text):
             groups[_key(text)].append(i)
     out: set[int] = set()
     for key, where in groups.items():
-        if len(where) < MIN_REPEATS or (where[-1] - where[0]) / (len(where) - 1) < MIN_SPACING:
+        repeats = settings.furniture_min_repeats
+        if len(where) < repeats or (where[-1] - where[0]) / (len(where) - 1) < settings.furniture_min_spacing:
             continue
         # a web copy's cells repeat too ("Sở Tài chính"): most occurrences must stand outside tables
         # (a file name is furniture wherever it stands)
-        if not _FILE_NAME.search(key) and sum(not _in_table(lines, i) for i in where) < MIN_REPEATS - 1:
+        if not _FILE_NAME.search(key) and sum(not _in_table(lines, i) for i in where) < repeats - 1:
             continue
         counter = _counter_position([_DIGITS.findall(lines[i]) for i in where])
         if counter is not None or _FILE_NAME.search(key):
@@ -78,9 +78,11 @@ def _by_repetition(lines: list[str], candidates: list[int]) -> set[int]:
     return out
 
 
-def page_furniture(lines: list[str], start: int = 0, end: int | None = None) -> set[int]:
+def page_furniture(
+    lines: list[str], start: int = 0, end: int | None = None, settings: LayoutSettings = DEFAULT_LAYOUT
+) -> set[int]:
     """Indexes (0-based) of the furniture lines among lines[start:end]."""
     end = len(lines) if end is None else end
     found = {i for i in range(start, end) if _PAGE_MARKER.match(lines[i]) or _SIGN_STAMP.match(lines[i])}
     rest = [i for i in range(start, end) if i not in found and lines[i].strip()]
-    return found | _by_repetition(lines, rest)
+    return found | _by_repetition(lines, rest, settings)

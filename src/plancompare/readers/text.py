@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
@@ -21,10 +22,12 @@ def _line(number: int, raw: str, start: int, end: int) -> Line:
     return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
 
 
-def _plain_lines(numbered: list[tuple[int, str]], span: dict[int, tuple[int, int]]) -> list[Line]:
+def _plain_lines(
+    numbered: list[tuple[int, str]], span: dict[int, tuple[int, int]], layout: LayoutSettings
+) -> list[Line]:
     """Lines of a run without tables; side-by-side blocks read left column, then right."""
     rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
-    blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows)}
+    blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows, layout)}
     lines: list[Line] = []
     i = 0
     while i < len(rows):
@@ -51,14 +54,14 @@ def _plain_lines(numbered: list[tuple[int, str]], span: dict[int, tuple[int, int
     return lines
 
 
-def read_text(text: str, source: SourceInfo) -> RawDocument:
+def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
     span = {n: (offsets[n - 1], offsets[n - 1] + len(raw)) for n, raw in enumerate(source_lines, start=1)}
     bounds = document_bounds(source_lines)
-    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end))
+    skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True)
+    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True, layout=layout)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     run: list[tuple[int, str]] = []
@@ -70,12 +73,12 @@ def read_text(text: str, source: SourceInfo) -> RawDocument:
                 run.append((i + 1, source_lines[i]))
             i += 1
             continue
-        items.extend(_plain_lines(run, span))
+        items.extend(_plain_lines(run, span, layout))
         run = []
         items.extend(found.items)
         warnings.extend(found.warnings)
         i = found.resume
-    items.extend(_plain_lines(run, span))
+    items.extend(_plain_lines(run, span, layout))
     return RawDocument(
         source=source,
         items=items,

@@ -6,15 +6,21 @@ column is read first, then its right column, as the PDF reader does."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..structure.patterns import type_name_of
 
-_ONE_GAP = regex.compile(r"^(\s*\S.*?\S|\s*\S)(\s{4,})(\S.*?)\s*$")
-_WIDE_GAP = regex.compile(r"\S\s{4,}\S")
-ALIGN_SLACK = 12  # characters the right half may wander between lines
-LOOKAHEAD = 3  # a left-only line stays in the block when the right column goes on within this many lines
+
+@cache
+def _gaps(width: int) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a line with one gap of `width`+ spaces split in two, any such gap)."""
+    return (
+        regex.compile(rf"^(\s*\S.*?\S|\s*\S)(\s{{{width},}})(\S.*?)\s*$"),
+        regex.compile(rf"\S\s{{{width},}}\S"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,39 +33,42 @@ class Cut:
     x: int | None  # start of the right part; None for a left-only line
 
 
-def _cut(line: int, raw: str, split_x: int | None) -> Cut | None:
+def _cut(line: int, raw: str, split_x: int | None, settings: LayoutSettings) -> Cut | None:
     """How `raw` sits in a two-column block whose right column starts near `split_x`."""
-    if len(_WIDE_GAP.findall(raw)) == 1:
-        m = _ONE_GAP.match(raw)
+    one_gap, wide_gap = _gaps(settings.side_gap)
+    if len(wide_gap.findall(raw)) == 1:
+        m = one_gap.match(raw)
         if m:
             x = m.start(3)
-            if split_x is None or abs(x - split_x) <= ALIGN_SLACK:
+            if split_x is None or abs(x - split_x) <= settings.side_slack:
                 return Cut(line, m.group(1).strip(), m.group(3).strip(), x)
         return None
-    if _WIDE_GAP.search(raw):
+    if wide_gap.search(raw):
         return None  # several gaps: a table row, not two columns
     indent = len(raw) - len(raw.lstrip())
-    if split_x is not None and indent >= split_x - ALIGN_SLACK // 2:
+    if split_x is not None and indent >= split_x - settings.side_slack // 2:
         return Cut(line, "", raw.strip(), indent)
     return Cut(line, raw.strip(), "", None)
 
 
-def find_blocks(rows: list[tuple[int, str]]) -> list[tuple[int, int, list[Cut]]]:
+def find_blocks(
+    rows: list[tuple[int, str]], settings: LayoutSettings = DEFAULT_LAYOUT
+) -> list[tuple[int, int, list[Cut]]]:
     """(first index, end index, cuts) of every two-column block among the non-blank `rows`."""
     blocks: list[tuple[int, int, list[Cut]]] = []
     i = 0
     while i < len(rows):
-        first = _cut(*rows[i], None)
+        first = _cut(*rows[i], None, settings)
         if first is None or first.x is None or not first.left:
             i += 1
             continue
         cuts, j, split_x = [first], i + 1, first.x
         while j < len(rows):
-            cut = _cut(*rows[j], split_x)
+            cut = _cut(*rows[j], split_x, settings)
             if cut is None or type_name_of(cut.right or cut.left):
                 break  # "KẾ HOẠCH" centred below the header opens the title, whatever its indent
             if cut.x is None:  # left-only: keep it only if the right column goes on below
-                ahead = [_cut(*r, split_x) for r in rows[j + 1 : j + 1 + LOOKAHEAD]]
+                ahead = [_cut(*r, split_x, settings) for r in rows[j + 1 : j + 1 + settings.side_lookahead]]
                 if not any(c is not None and c.x is not None for c in ahead):
                     break
             cuts.append(cut)

@@ -17,6 +17,7 @@ import regex
 
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
+from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text.normalize import non_space_len
 from .aligned import Memo, read_aligned
 from .cell_lines import is_separator, read_cell_region
@@ -76,7 +77,9 @@ class TableScanner:
         end: int | None = None,
         skip: frozenset[int] = frozenset(),
         aligned: bool = False,
+        layout: LayoutSettings = DEFAULT_LAYOUT,
     ) -> None:
+        self.layout = layout
         self.lines = lines
         self.offsets = offsets
         self.end = len(lines) if end is None else end
@@ -99,10 +102,10 @@ class TableScanner:
 
     def _aligned_at(self, i: int) -> FoundTable | None:
         table = read_aligned(self.lines, i, self.end, self.offsets, self.aligned_memo)
-        return None if table is None else FoundTable(items=grid_items(table.grid), resume=table.resume)
+        return None if table is None else FoundTable(items=grid_items(table.grid, self.layout), resume=table.resume)
 
     def _cells_region(self, i: int) -> FoundTable:
-        region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip)
+        region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip, self.layout)
         warnings = []
         if region.gaps:
             warnings.append(
@@ -112,7 +115,8 @@ class TableScanner:
                     "('…....' instead of a row boundary); rows after a gap may lack their group",
                 )
             )
-        return FoundTable(items=grid_items(region.grid), resume=max(region.resume, i + 1), warnings=warnings)
+        items = grid_items(region.grid, self.layout)
+        return FoundTable(items=items, resume=max(region.resume, i + 1), warnings=warnings)
 
     def _row_run(self, i: int) -> FoundTable:
         rows: list[GridRow] = []
@@ -134,7 +138,7 @@ class TableScanner:
             rows.append(GridRow(cells=[_cell(c, k + 1, start, start + len(raw)) for c in cells]))
             last_row = k
             k += 1
-        return FoundTable(items=grid_items(Grid(rows=rows)), resume=last_row + 1)
+        return FoundTable(items=grid_items(Grid(rows=rows), self.layout), resume=last_row + 1)
 
 
 def page_furniture_lines(lines: list[str], skip: frozenset[int]) -> list[Furniture]:

@@ -28,6 +28,8 @@ def successor(label: str) -> str | None:
         return f"{head}.{int(tail) + 1}"
     if len(label) == 1 and label in VN_LETTERS and label != VN_LETTERS[-1]:
         return VN_LETTERS[VN_LETTERS.index(label) + 1]
+    if len(label) == 1 and label.lower() in VN_LETTERS and label.isupper() and label.lower() != VN_LETTERS[-1]:
+        return VN_LETTERS[VN_LETTERS.index(label.lower()) + 1].upper()  # group letters A, B, C …
     return None
 
 
@@ -56,6 +58,8 @@ def repair_row_number(raw: str, previous: str | None, last_roman: str | None = N
     roman = raw.strip().rstrip(".")
     if roman in _ROMAN and roman == (successor(last_roman) if last_roman else "I"):
         return None
+    if len(roman) == 1 and roman.isupper() and roman == (successor(last_roman) if last_roman else "A"):
+        return None  # group "B" after group "A", not a misread "8"
     cleaned = raw.strip().rstrip(".").translate(_LOOKALIKE)
     if cleaned in expected:
         return cleaned
@@ -70,4 +74,5 @@ def is_row_number(raw: str) -> bool:
 
 
 def is_roman(label: str) -> bool:
-    return label in _ROMAN
+    """A group label: a Roman numeral, or a capital letter ("A", "B")."""
+    return label in _ROMAN or (len(label) == 1 and label.isalpha() and label.isupper())

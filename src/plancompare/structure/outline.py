@@ -35,7 +35,6 @@ def build_outline(body: list[Block], appendix: list[Block], max_depth: int) -> S
             continue
         m = _APPENDIX_ID.match(block.text)
         if m:
-            block.role = "appendix"
             builder.open(f"PL{m.group(1) or ''}", m.group(1), block.text, block)
             opened = True
         elif opened and _is_caption(block, builder):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model.common import Span
+from ..model.labels import ParagraphRole
 from ..readers.document import Line
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, parse_marker
@@ -40,7 +41,9 @@ class Paragraph:
     indent: int = 0
     marker: Marker | None = None
     lines: list[Line] = field(default_factory=list)
-    role: str = ""  # set by structure.zones: header, title, preamble, body, closing, appendix...
+    # set by structure.zones (header … appendix); the pipeline sets the closing's recipients and
+    # signature, and body paragraphs no section took become unclassified
+    role: ParagraphRole | None = None
 
     @property
     def caps(self) -> bool:

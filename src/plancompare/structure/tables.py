@@ -40,8 +40,11 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
 # "Nhiệm vụ, giải pháp" text, "Chỉ tiêu" a target only when no column says "Nội dung").
 _ROLE_ORDER = ("number", "monitor", "lead", "support", "product", "deadline", "text", "target")
 _HEADER_CELL_MAX = 60
+# roles a Task has a field for; any other column ("Cấp trình", "Chỉ tiêu" beside a task column,
+# "Cơ quan theo dõi") is kept per task under its header
+TASK_FIELDS = frozenset({"number", "text", "lead", "support", "product", "deadline"})
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5})\.?$")
+_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5}|[A-ZĐ])\.?$")
 # Only the end of a merged cell can match an end-anchored pattern; searching the whole cell made
 # merging N continuation rows quadratic (10,000 unnumbered rows took 9 s).
 _TAIL = 64
@@ -57,6 +60,7 @@ class LogicalRow:
     parts: int = 1
     kind: str = "task"  # "group" or "task"
     number_read_as: str = ""  # the number cell as written, when the sequence repaired it
+    extra: dict[str, str] = field(default_factory=dict)  # columns no task field takes, by header
     char_start: int | None = None
     char_end: int | None = None
 
@@ -213,7 +217,14 @@ def number_in_text(cells: dict[str, str]) -> dict[str, str]:
     return {**cells, "number": m.group(1), "text": m.group(2).strip()}
 
 
-def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list[LogicalRow]:
+def _extra(row: TableRow, extras: dict[int, str]) -> dict[str, str]:
+    return {name: row.cells[i].strip() for i, name in extras.items() if i < len(row.cells)}
+
+
+def merge_continuations(
+    rows: Sequence[TableRow], roles: dict[str, int], extras: dict[int, str] | None = None
+) -> list[LogicalRow]:
+    extras = extras or {}
     out: list[LogicalRow] = []
     last_number: str | None = None
     last_roman: str | None = None
@@ -229,6 +240,8 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
         if not number and prev is not None and is_continuation(cells, row.opens_page, prev):
             for role, value in cells.items():
                 prev.cells[role] = join_fragments(prev.cells.get(role, ""), value)
+            for name, value in _extra(row, extras).items():
+                prev.extra[name] = join_fragments(prev.extra.get(name, ""), value)
             prev.line_end = row.line_end or row.line
             prev.char_end = row.char_end if prev.char_end is not None else None
             prev.parts += 1
@@ -250,6 +263,7 @@ def merge_continuations(rows: Sequence[TableRow], roles: dict[str, int]) -> list
                 char_end=row.char_end,
                 kind="group" if _is_group(cells, number) else "task",
                 number_read_as=number if repaired is None else row.cells[roles["number"]].strip(),
+                extra=_extra(row, extras),
             )
         )
     return out
@@ -285,7 +299,8 @@ def task_rows(tables: Sequence[Table]) -> tuple[list[LogicalRow], list[TableRow]
             leftovers.extend(table.rows)
     roles = _fill_roles(roles, [column_roles(r.cells) for r in physical if is_task_header(r.cells)])
     rows = drop_header_rows(physical, header)
-    return classify_rows(merge_continuations(rows, roles)), leftovers
+    extras = extra_columns(header, {r: i for r, i in roles.items() if r in TASK_FIELDS})
+    return classify_rows(merge_continuations(rows, roles, extras)), leftovers
 
 
 def _fill_roles(roles: dict[str, int], repeats: list[dict[str, int]]) -> dict[str, int]:

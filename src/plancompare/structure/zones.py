@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..model.labels import ParagraphRole
 from ..readers.document import Table
 from .markers import MarkerKind
 from .paragraphs import Paragraph
@@ -170,13 +171,13 @@ def split_layout(blocks: list[Block]) -> Layout:
     layout = Layout()
     i = _head(blocks, layout)
     for para in layout.header:
-        para.role = "header"
+        para.role = ParagraphRole.HEADER
     if layout.type_line is not None:
-        layout.type_line.role = "type"
+        layout.type_line.role = ParagraphRole.TYPE
     for para in layout.title:
-        para.role = "title"
+        para.role = ParagraphRole.TITLE
     for para in layout.addressees:
-        para.role = "addressees"
+        para.role = ParagraphRole.ADDRESSEES
     closing_at = _closing_start(blocks, i)
     if closing_at < len(blocks):
         appendix_at = _appendix_start(blocks, closing_at)
@@ -207,19 +208,19 @@ def split_layout(blocks: list[Block]) -> Layout:
         )
     for b in body[:first_marker]:
         if isinstance(b, Paragraph):
-            b.role = "preamble"
+            b.role = ParagraphRole.PREAMBLE
             layout.preamble.append(b)
         else:
             layout.body.append(b)
     layout.body.extend(body[first_marker:])
     for b in layout.body:
         if isinstance(b, Paragraph):
-            b.role = "body"
+            b.role = ParagraphRole.BODY
     layout.closing = [b for b in blocks[closing_at:appendix_at] if isinstance(b, Paragraph)]
     layout.appendix = blocks[appendix_at:]
     for b in layout.appendix:
         if isinstance(b, Paragraph):
-            b.role = "appendix"
+            b.role = ParagraphRole.APPENDIX
     return layout
 
 
