@@ -26,6 +26,8 @@ from ..errors import OcrUnavailable, UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
+from .ocr_numbers import is_header_row, number_column, reread_numbers
+from .ocr_sequence import repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import GridTable, rule_tables
 
@@ -88,11 +90,14 @@ def ocr_pages(
                 futures.append(
                     (index, pool.submit(recognise, image, width, height, dpi, options.ocr_lang, exe))
                 )
+            pages = []
             for index, future in futures:
                 result = future.result()
                 content = assemble_page(index + 1, result.words, result.tables, result.width, result.height)
-                fixed = _correct_tones(content)
-                yield content, _warnings(index + 1, result.confidence, fixed)
+                pages.append((content, _correct_tones(content), result.confidence))
+            mend_numbers([content for content, _, _ in pages])
+            for content, fixed, confidence in pages:
+                yield content, _warnings(content.number, confidence, fixed)
     except OcrUnavailable:
         raise
     except (OSError, subprocess.SubprocessError) as exc:
@@ -178,9 +183,35 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
         [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
         tol=3.0,
     )
+    def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
+        return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
+
     for table in tables:
+        words = reread_numbers(table, words, clean, dpi, read_number_strip)
         words = _reread_short_cells(table, words, clean, dpi, lang, exe)
     return OcrPage(words, tables, width, height, confidence)
+
+
+def mend_numbers(pages: list[Any]) -> int:
+    """Mend misread STT cells from the numbering of the document's scanned tables, in reading
+    order across pages (a table continued on the next page continues its numbering)."""
+    from .pdf import PageTable
+
+    rows = [
+        row
+        for page in pages
+        for item in page.items
+        if isinstance(item, PageTable) and number_column(item.table)
+        for row in item.rows
+        if row.cells and not is_header_row(row.cells)
+    ]
+    mended = repair_sequence([row.cells[0] for row in rows])
+    changed = 0
+    for row, number in zip(rows, mended, strict=True):
+        if row.cells[0] != number:
+            row.cells[0] = number
+            changed += 1
+    return changed
 
 
 def _reread_short_cells(
@@ -199,9 +230,10 @@ def _reread_short_cells(
 
     px = dpi / 72.0
     keep = list(words)
+    skip_first = number_column(table)  # read by `reread_numbers`
     for row in table.rows:
-        for cell in row.cells:
-            if cell is None:
+        for k, cell in enumerate(row.cells):
+            if cell is None or (k == 0 and skip_first):
                 continue
             members = [w for w in keep if inside(w, cell, pad=0.0)]
             old_conf = _mean_conf(members)
@@ -243,12 +275,15 @@ def _mean_conf(words: list[Word]) -> float:
     return sum(c * n for c, n in scored) / chars if chars else 0.0
 
 
-def _tesseract(image: Any, dpi: int, lang: str, exe: str, psm: str = "3") -> tuple[list[Word], float | None]:
+def _tesseract(
+    image: Any, dpi: int, lang: str, exe: str, psm: str = "3", whitelist: str | None = None
+) -> tuple[list[Word], float | None]:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    limit = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
     proc = subprocess.run(
-        [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, "tsv"],
+        [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, *limit, "tsv"],
         input=buf.getvalue(),
         capture_output=True,
         env=env,
