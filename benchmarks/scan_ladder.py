@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,83 +26,31 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from scanlab import Degradation, scan  # noqa: E402  (tests/ is put on the path just above)
+
 SOURCE = ROOT / "corpora" / "pdf" / "nghe-an-686-KH-UBND-2025.pdf"
 GOLD = ROOT / "tests" / "data" / "gold" / "nghe-an-686-KH-UBND-2025.json"
 GOLD_CHECK = ROOT.parent / "shared" / "tools" / "gold_check.py"
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
-    name: str
-    dpi: int
-    blur: float = 0.0  # Gaussian radius in pixels
-    jpeg: int = 95  # JPEG quality of the page images in the PDF
-    skew: float = 0.0  # degrees, counter-clockwise
-    speckle: float = 0.0  # share of pixels flipped to black or white
-    noise: float = 6.0  # sensor noise (standard deviation, grey levels)
-
-
-LADDER = [
-    Level("300dpi", 300),
-    Level("200dpi", 200),
-    Level("150dpi", 150),
-    Level("200dpi-blur0.8", 200, blur=0.8),
-    Level("200dpi-blur1.2", 200, blur=1.2),
-    Level("200dpi-jpeg90", 200, jpeg=90),
-    Level("200dpi-jpeg70", 200, jpeg=70),
-    Level("200dpi-jpeg50", 200, jpeg=50),
-    Level("200dpi-jpeg30", 200, jpeg=30),
-    Level("200dpi-skew+2", 200, skew=2.0),
-    Level("200dpi-skew-2", 200, skew=-2.0),
-    Level("200dpi-speckle", 200, speckle=0.004),
-    Level("200dpi-blur0.8-jpeg50 (goal)", 200, blur=0.8, jpeg=50),
-    Level("200dpi-blur0.8-jpeg50-skew1-speckle", 200, blur=0.8, jpeg=50, skew=1.0, speckle=0.002),
-    Level("150dpi-blur0.8-jpeg50", 150, blur=0.8, jpeg=50),
-    Level("150dpi-jpeg30", 150, jpeg=30),
+LADDER: list[tuple[str, Degradation]] = [
+    ("300dpi", Degradation(300)),
+    ("200dpi", Degradation(200)),
+    ("150dpi", Degradation(150)),
+    ("200dpi-blur0.8", Degradation(200, blur=0.8)),
+    ("200dpi-blur1.2", Degradation(200, blur=1.2)),
+    ("200dpi-jpeg90", Degradation(200, jpeg=90)),
+    ("200dpi-jpeg70", Degradation(200, jpeg=70)),
+    ("200dpi-jpeg50", Degradation(200, jpeg=50)),
+    ("200dpi-jpeg30", Degradation(200, jpeg=30)),
+    ("200dpi-skew+2", Degradation(200, skew=2.0)),
+    ("200dpi-skew-2", Degradation(200, skew=-2.0)),
+    ("200dpi-speckle", Degradation(200, speckle=0.004)),
+    ("200dpi-blur0.8-jpeg50 (goal)", Degradation(200, blur=0.8, jpeg=50)),
+    ("200dpi-blur0.8-jpeg50-skew1-speckle", Degradation(200, blur=0.8, jpeg=50, skew=1.0, speckle=0.002)),
+    ("150dpi-blur0.8-jpeg50", Degradation(150, blur=0.8, jpeg=50)),
+    ("150dpi-jpeg30", Degradation(150, jpeg=30)),
 ]
-
-
-def degrade_page(image: Any, level: Level, seed: int) -> Any:
-    """One rendered page as a scanner and its JPEG encoder would leave it (before encoding)."""
-    import numpy as np
-    from PIL import Image, ImageFilter
-
-    rng = np.random.default_rng(seed)
-    if level.skew:
-        image = image.rotate(level.skew, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=False)
-    if level.blur:
-        image = image.filter(ImageFilter.GaussianBlur(level.blur))
-    arr = np.asarray(image, dtype=np.float32)
-    if level.noise:
-        arr = arr + rng.normal(0.0, level.noise, arr.shape)
-    if level.speckle:
-        flip = rng.random(arr.shape)
-        arr[flip < level.speckle / 2] = 0.0
-        arr[flip > 1 - level.speckle / 2] = 255.0
-    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
-
-
-def scan_pdf(source: Path, level: Level, seed: int = 686, only: range | None = None) -> bytes:
-    """The document (or some of its pages) as an image-only PDF at the level's resolution and
-    JPEG quality."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(source))
-    pages = []
-    try:
-        for k, page in enumerate(pdf):
-            if only is not None and k not in only:
-                continue
-            image = page.render(scale=level.dpi / 72, grayscale=True).to_pil().convert("L")
-            pages.append(degrade_page(image, level, seed + k))
-            page.close()
-    finally:
-        pdf.close()
-    buf = io.BytesIO()
-    pages[0].save(
-        buf, format="PDF", save_all=True, append_images=pages[1:], resolution=level.dpi, quality=level.jpeg
-    )
-    return buf.getvalue()
 
 
 def _gold_checker() -> Any:
@@ -155,24 +101,24 @@ def main() -> int:
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     checker = _gold_checker()
-    levels = [lv for lv in LADDER if not args.levels or any(lv.name.startswith(p) for p in args.levels)]
+    levels = [lv for lv in LADDER if not args.levels or any(lv[0].startswith(p) for p in args.levels)]
     text_plan = json.loads(to_json(parse(SOURCE)))
     ok, most, _ = gold_score(gold, text_plan, checker)
     right, n = task_share(gold, text_plan)
     print(f"{'level':40} {'gold':>9} {'tasks ok':>9} {'tasks':>5} {'seconds':>7}")
     print(f"{'text layer (reference)':40} {ok:>4}/{most:<4} {right:>4}/{n:<4} {len(text_plan['tasks']):>5}")
-    for level in levels:
-        data = scan_pdf(SOURCE, level)
+    for name, how in levels:
+        data = scan(SOURCE, how)
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
-            (args.save / f"{level.name.split()[0]}.pdf").write_bytes(data)
+            (args.save / f"{name.split()[0]}.pdf").write_bytes(data)
         start = time.perf_counter()
         got = json.loads(to_json(parse(data, options=ParseOptions(jobs=args.jobs))))
         seconds = time.perf_counter() - start
         ok, _, misses = gold_score(gold, got, checker)
         right, n = task_share(gold, got)
         print(
-            f"{level.name:40} {ok:>4}/{most:<4} {right:>4}/{n:<4} {len(got['tasks']):>5} {seconds:>7.1f}",
+            f"{name:40} {ok:>4}/{most:<4} {right:>4}/{n:<4} {len(got['tasks']):>5} {seconds:>7.1f}",
             flush=True,
         )
         if args.show_misses:

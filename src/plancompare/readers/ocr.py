@@ -27,6 +27,7 @@ from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from .ocr_numbers import is_header_row, number_column, reread_numbers
+from .ocr_rows import split_merged_rows
 from .ocr_sequence import repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import GridTable, rule_tables
@@ -171,6 +172,8 @@ def _warnings(page: int, confidence: float | None, fixed: int = 0) -> list[Parse
 
 def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe: str) -> OcrPage:
     """Deskew, find and erase rules, run tesseract, and return words and tables in points."""
+    import numpy as np
+
     from .ocr_image import deskew, erase, find_rules
 
     gray = deskew(image)
@@ -186,6 +189,8 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
     def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
         return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
 
+    gray = np.asarray(clean, dtype=np.uint8)
+    tables = [split_merged_rows(table, words, gray, dpi) for table in tables]
     for table in tables:
         words = reread_numbers(table, words, clean, dpi, read_number_strip)
         words = _reread_short_cells(table, words, clean, dpi, lang, exe)

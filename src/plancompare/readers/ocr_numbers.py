@@ -85,7 +85,7 @@ def reread_numbers(table: GridTable, words: list[Word], image: Any, dpi: int, re
     cuts: list[tuple[BBox, tuple[int, int, int, int]]] = []
     for row in table.rows:
         cell = row.cells[0] if row.cells else None
-        if cell is None or _in_header_row(row, words):
+        if cell is None or in_header_row(row, words):
             continue
         ink = _ink_box(gray, _cell_pixels(cell, px, gray.shape))
         if ink is not None:
@@ -146,7 +146,7 @@ def _read_side_by_side(
     ]
 
 
-def _in_header_row(row: GridRow, words: list[Word]) -> bool:
+def in_header_row(row: GridRow, words: list[Word]) -> bool:
     """The row's other cells hold capitals only: a column-header row, whose "STT" read as
     digits would become a task number."""
     first = row.cells[0]

@@ -19,7 +19,9 @@ Number = tuple[int, ...]
 UNREAD = "\ufffd"  # a number cell with ink that no reading made sense of
 _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _ROMAN = regex.compile(r"^[IVX]{1,5}\.?$")
-_LITERAL, _REDOTTED, _DROPPED = 0.0, 0.3, 0.6  # cost of reading a cell as each kind of candidate
+# Cost of reading a cell as each kind of candidate, against 1 for each neighbour it links to: a
+# new dot must link one more neighbour, a dropped digit two.
+_LITERAL, _REDOTTED, _DROPPED = 0.0, 0.3, 1.2
 
 
 def parse_number(text: str) -> Number | None:
@@ -95,7 +97,15 @@ def candidates(reading: str) -> dict[Number, float]:
     return out
 
 
-def _best_path(options: list[dict[Number, float]]) -> list[Number]:
+def _follows(after: Number, before: Number, skipped: int) -> bool:
+    """`after` can come next after `before` with `skipped` unreadable cells between them."""
+    reach = successors(before)
+    for _ in range(skipped):
+        reach = reach + [n for r in reach for n in successors(r)]
+    return after in reach
+
+
+def _best_path(options: list[dict[Number, float]], skipped: list[int]) -> list[Number]:
     """The candidate per cell that links the most neighbours as successors, less the costs."""
     scores: list[dict[Number, tuple[float, Number | None]]] = []
     for k, cell in enumerate(options):
@@ -103,7 +113,7 @@ def _best_path(options: list[dict[Number, float]]) -> list[Number]:
         for number, cost in cell.items():
             best: tuple[float, Number | None] = (-cost, None) if k == 0 else (float("-inf"), None)
             for before, (score, _) in scores[k - 1].items() if k else []:
-                gain = score + (1.0 if number in successors(before) else 0.0) - cost
+                gain = score + (1.0 if _follows(number, before, skipped[k]) else 0.0) - cost
                 if gain > best[0]:
                     best = (gain, before)
             here[number] = best
@@ -133,10 +143,14 @@ def _repair_run(cells: list[str]) -> list[str]:
     numbered = [k for k, c in enumerate(cells) if candidates(c.strip())]
     lonely: set[int] = set()  # cells whose number links to neither neighbour
     if numbered:
-        path = _best_path([candidates(cells[k].strip()) for k in numbered])
+        # cells with a reading but no digit between two numbered ones: numbers the path may skip
+        skipped = [0] + [
+            sum(1 for c in cells[a + 1 : b] if c.strip()) for a, b in itertools.pairwise(numbered)
+        ]
+        path = _best_path([candidates(cells[k].strip()) for k in numbered], skipped)
         for j, (k, number) in enumerate(zip(numbered, path, strict=True)):
-            left = j == 0 or number in successors(path[j - 1])
-            right = j == len(path) - 1 or path[j + 1] in successors(number)
+            left = j == 0 or _follows(number, path[j - 1], skipped[j])
+            right = j == len(path) - 1 or _follows(path[j + 1], number, skipped[j + 1])
             if parse_number(cells[k].strip()) != number and left and right:
                 out[k] = _text(number)
             elif not left and not right:
