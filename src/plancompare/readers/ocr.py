@@ -27,7 +27,7 @@ from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from .ocr_numbers import is_header_row, number_column, reread_numbers
-from .ocr_rows import split_merged_rows
+from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
 from .ocr_sequence import repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import GridTable, rule_tables
@@ -174,9 +174,9 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
     """Deskew, find and erase rules, run tesseract, and return words and tables in points."""
     import numpy as np
 
-    from .ocr_image import deskew, erase, find_rules
+    from .ocr_image import deskew, despeckle, erase, find_rules
 
-    gray = deskew(image)
+    gray = deskew(despeckle(image))
     h_rules, v_rules, mask = find_rules(gray, dpi)
     clean = erase(gray, mask)
     words, confidence = _tesseract(clean, dpi, lang, exe)
@@ -186,6 +186,7 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
         [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
         tol=3.0,
     )
+
     def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
         return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
 
@@ -222,8 +223,10 @@ def mend_numbers(pages: list[Any]) -> int:
 def _reread_short_cells(
     table: GridTable, words: list[Word], image: Any, dpi: int, lang: str, exe: str
 ) -> list[Word]:
-    """Read again, on their own, cells where page OCR found almost nothing but there is ink, or
-    read them with low confidence; keep the new reading when tesseract is surer of it.
+    """Read again, on their own, cells where page OCR found almost nothing but there is ink, read
+    them with low confidence, or left out a line of a short cell (more bands of ink than lines
+    read: "Thường / xuyên" read as "xuyên"); keep the new reading when tesseract is surer of it
+    or finds the lines that were missing.
 
     Page segmentation treats a lone "2" or "5.1" in a narrow cell as noise, and mangles words
     stacked in a narrow header cell; read as a single line or block they come back. Only such
@@ -234,6 +237,7 @@ def _reread_short_cells(
     from .pdf_tables import inside
 
     px = dpi / 72.0
+    gray = np.asarray(image, dtype=np.uint8)
     keep = list(words)
     skip_first = number_column(table)  # read by `reread_numbers`
     for row in table.rows:
@@ -242,7 +246,9 @@ def _reread_short_cells(
                 continue
             members = [w for w in keep if inside(w, cell, pad=0.0)]
             old_conf = _mean_conf(members)
-            if sum(len(w.text) for w in members) > 4 and old_conf >= DOUBTFUL:
+            bands = len(ink_line_tops(gray, cell, dpi))
+            lost_line = bands <= 3 and bands > text_line_count(members)
+            if sum(len(w.text) for w in members) > 4 and old_conf >= DOUBTFUL and not lost_line:
                 continue
             box = (int(cell[0] * px) + 4, int(cell[1] * px) + 4, int(cell[2] * px) - 4, int(cell[3] * px) - 4)
             if box[2] - box[0] < 8 or box[3] - box[1] < 8:
@@ -253,8 +259,11 @@ def _reread_short_cells(
             one_line = (
                 (box[3] - box[1]) < 2.2 * max((w.bottom - w.top) * px for w in members) if members else True
             )
-            found, _ = _tesseract(crop, dpi, lang, exe, psm="7" if one_line else "6")
-            if not found or (members and _mean_conf(found) <= old_conf):
+            found, _ = _tesseract(crop, dpi, lang, exe, psm="7" if one_line and not lost_line else "6")
+            more_lines = (
+                text_line_count(found) > text_line_count(members) and _mean_conf(found) >= LOW_CONFIDENCE
+            )
+            if not found or (members and _mean_conf(found) <= old_conf and not more_lines):
                 continue
             keep = [w for w in keep if not any(w is m for m in members)]
             for w in found:

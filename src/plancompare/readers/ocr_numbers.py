@@ -150,11 +150,7 @@ def in_header_row(row: GridRow, words: list[Word]) -> bool:
     """The row's other cells hold capitals only: a column-header row, whose "STT" read as
     digits would become a task number."""
     first = row.cells[0]
-    rest = [
-        w.text
-        for w in words
-        if _in_cell(w, row.bbox) and not (first is not None and _in_cell(w, first))
-    ]
+    rest = [w.text for w in words if _in_cell(w, row.bbox) and not (first is not None and _in_cell(w, first))]
     letters = [ch for t in rest for ch in t if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
 

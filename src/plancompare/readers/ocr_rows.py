@@ -39,6 +39,18 @@ def ink_line_tops(gray: Any, cell: BBox, dpi: int) -> list[float]:
     return [(y0 + a) / px for a, b in bands if b - a >= 4 * px]
 
 
+def text_line_count(words: list[Word]) -> int:
+    """Lines the words stand on (a word whose middle is below the line before starts one)."""
+    count, bottom = 0, float("-inf")
+    for w in sorted(words, key=lambda w: w.top):
+        if (w.top + w.bottom) / 2 > bottom:
+            count += 1
+            bottom = w.bottom
+        else:
+            bottom = max(bottom, w.bottom)
+    return count
+
+
 def _cut(row: GridRow, y0: float, y1: float) -> GridRow:
     cells: list[BBox | None] = [None if c is None else (c[0], y0, c[2], y1) for c in row.cells]
     return GridRow(bbox=(row.bbox[0], y0, row.bbox[2], y1), cells=cells)
