@@ -40,16 +40,14 @@ LADDER: list[tuple[str, Degradation]] = [
     ("200dpi-blur0.8", Degradation(200, blur=0.8)),
     ("200dpi-blur1.2", Degradation(200, blur=1.2)),
     ("200dpi-jpeg90", Degradation(200, jpeg=90)),
-    ("200dpi-jpeg70", Degradation(200, jpeg=70)),
     ("200dpi-jpeg50", Degradation(200, jpeg=50)),
     ("200dpi-jpeg30", Degradation(200, jpeg=30)),
     ("200dpi-skew+2", Degradation(200, skew=2.0)),
     ("200dpi-skew-2", Degradation(200, skew=-2.0)),
     ("200dpi-speckle", Degradation(200, speckle=0.004)),
     ("200dpi-blur0.8-jpeg50 (goal)", Degradation(200, blur=0.8, jpeg=50)),
-    ("200dpi-blur0.8-jpeg50-skew1-speckle", Degradation(200, blur=0.8, jpeg=50, skew=1.0, speckle=0.002)),
     ("150dpi-blur0.8-jpeg50", Degradation(150, blur=0.8, jpeg=50)),
-    ("150dpi-jpeg30", Degradation(150, jpeg=30)),
+    ("150dpi-blur0.8-jpeg30", Degradation(150, blur=0.8, jpeg=30)),
 ]
 
 
