@@ -55,6 +55,16 @@ def degrade(image: Any, how: Degradation, seed: int) -> Any:
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
 
 
+def _rule_groups(dark_share: Any, share: float) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for y in (dark_share > share).nonzero()[0].tolist():
+        if groups and y - groups[-1][-1] <= 2:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    return groups
+
+
 def fade_inner_rules(image: Any, keep: int = 2) -> Any:
     """The page with every horizontal rule but the first `keep` and the last faded to near-white
     (a rule a photocopier lost): rows of pixels that are dark across most of the table."""
@@ -62,17 +72,21 @@ def fade_inner_rules(image: Any, keep: int = 2) -> Any:
     from PIL import Image
 
     arr = np.array(image, dtype=np.uint8)
-    dark_share = (arr < 128).mean(axis=1)
-    rule_rows = np.nonzero(dark_share > 0.5)[0]
-    groups: list[list[int]] = []
-    for y in rule_rows.tolist():
-        if groups and y - groups[-1][-1] <= 2:
-            groups[-1].append(y)
-        else:
-            groups.append([y])
-    for group in groups[keep:-1]:
+    for group in _rule_groups((arr < 128).mean(axis=1), 0.5)[keep:-1]:
         band = arr[group[0] : group[-1] + 1]
         band[band < 200] = 235
+    return Image.fromarray(arr)
+
+
+def fade_column_rule(image: Any, index: int) -> Any:
+    """The page with its `index`-th vertical rule (counted from the left) faded to near-white."""
+    import numpy as np
+    from PIL import Image
+
+    arr = np.array(image, dtype=np.uint8)
+    group = _rule_groups((arr < 128).mean(axis=0), 0.3)[index]
+    band = arr[:, group[0] : group[-1] + 1]
+    band[band < 200] = 235
     return Image.fromarray(arr)
 
 

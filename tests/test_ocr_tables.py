@@ -22,7 +22,7 @@ from plancompare.readers.ocr_rows import split_merged_rows
 from plancompare.readers.ocr_sequence import UNREAD, repair_sequence
 from plancompare.readers.pdf_layout import Word
 from plancompare.readers.pdf_tables import GridRow, GridTable, grid_table
-from scanlab import Degradation, degrade, fade_inner_rules, render, scan, to_pdf
+from scanlab import Degradation, degrade, fade_column_rule, fade_inner_rules, render, scan, to_pdf
 
 NGHE_AN = ROOT / "corpora" / "pdf" / "nghe-an-686-KH-UBND-2025.pdf"
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
@@ -112,15 +112,29 @@ def test_a_row_whose_rules_faded_is_cut_above_each_number() -> None:
 
 
 @cache
-def scanned_pages(fade: bool = False) -> RawDocument:
-    """Appendix pages 10 and 16 of the Nghệ An plan at the goal level (fade: page 16 alone with
-    the rules between its data rows faded out)."""
+def scanned_pages(fade: str = "") -> RawDocument:
+    """Appendix pages 10 and 16 of the Nghệ An plan at the goal level; fade "rows": page 16 alone
+    with the rules between its data rows faded out, "column": with the rule between its lead
+    and support unit columns faded out."""
     if fade:
         (page,) = render(NGHE_AN, [15], GOAL.dpi)
-        data = to_pdf([degrade(fade_inner_rules(page), GOAL, seed=16)], GOAL.dpi, GOAL.jpeg)
+        faded = fade_inner_rules(page) if fade == "rows" else fade_column_rule(page, 3)
+        data = to_pdf([degrade(faded, GOAL, seed=16)], GOAL.dpi, GOAL.jpeg)
     else:
         data = scan(NGHE_AN, GOAL, indexes=[9, 15])
     return read_bytes(data, "scan.pdf", ParseOptions(jobs=2))
+
+
+# lead units of tasks 5.4 to 5.7 (page 16), folded as matching folds them
+LEADS_54_57 = [
+    f(unit)
+    for unit in [
+        "UBND các xã, phường",
+        "UBND các xã, phường",
+        "Các sở, ban, ngành, đơn vị cấp tỉnh; UBND các xã, phường",
+        "NHCSXH Chi nhánh tỉnh",
+    ]
+]
 
 
 def _rows(doc: RawDocument, page: int) -> list[list[str]]:
@@ -144,14 +158,15 @@ def test_goal_level_scan_gives_the_numbers_and_cells_of_the_text_layer() -> None
 
 @needs_tesseract
 def test_rows_come_back_from_the_numbers_when_the_rules_between_them_faded() -> None:
-    rows = _rows(scanned_pages(fade=True), 1)
+    rows = _rows(scanned_pages(fade="rows"), 1)
     assert [r[0] for r in rows[1:]] == ["5.4", "5.5", "5.6", "5.7"]
-    assert [f(r[2]) for r in rows[1:]] == [
-        f(unit)
-        for unit in [
-            "UBND các xã, phường",
-            "UBND các xã, phường",
-            "Các sở, ban, ngành, đơn vị cấp tỉnh; UBND các xã, phường",
-            "NHCSXH Chi nhánh tỉnh",
-        ]
-    ]
+    assert [f(r[2]) for r in rows[1:]] == LEADS_54_57
+
+
+@needs_tesseract
+def test_columns_come_back_from_the_header_labels_when_a_column_rule_faded() -> None:
+    rows = _rows(scanned_pages(fade="column"), 1)
+    assert all(len(r) == 6 for r in rows), [len(r) for r in rows]
+    assert [f(c) for c in rows[0][2:4]] == [f("ĐƠN VỊ CHỦ TRÌ"), f("ĐƠN VỊ PHỐI HỢP")]
+    assert [f(r[2]) for r in rows[1:]] == LEADS_54_57
+    assert f(rows[4][3]).startswith(f("- Các tổ chức chính trị - xã hội"))

@@ -26,6 +26,7 @@ from ..errors import OcrUnavailable, UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
+from .ocr_columns import split_merged_columns
 from .ocr_numbers import is_header_row, number_column, reread_numbers
 from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
 from .ocr_sequence import repair_sequence
@@ -191,7 +192,7 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
         return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
 
     gray = np.asarray(clean, dtype=np.uint8)
-    tables = [split_merged_rows(table, words, gray, dpi) for table in tables]
+    tables = [split_merged_rows(split_merged_columns(table, words), words, gray, dpi) for table in tables]
     for table in tables:
         words = reread_numbers(table, words, clean, dpi, read_number_strip)
         words = _reread_short_cells(table, words, clean, dpi, lang, exe)
