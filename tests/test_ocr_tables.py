@@ -170,3 +170,12 @@ def test_columns_come_back_from_the_header_labels_when_a_column_rule_faded() -> 
     assert [f(c) for c in rows[0][2:4]] == [f("ĐƠN VỊ CHỦ TRÌ"), f("ĐƠN VỊ PHỐI HỢP")]
     assert [f(r[2]) for r in rows[1:]] == LEADS_54_57
     assert f(rows[4][3]).startswith(f("- Các tổ chức chính trị - xã hội"))
+
+
+def test_a_rule_stub_glued_to_a_word_is_dropped() -> None:
+    from plancompare.readers.ocr import parse_tsv
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = ["4\t1\t1\t1\t1\t0\t100\t100\t400\t40\t-1\t", "5\t1\t1\t1\t1\t1\t100\t100\t200\t40\t91\t_NHCSXH"]
+    words, _ = parse_tsv("\n".join([header, *rows]), 72 / 200)
+    assert [w.text for w in words] == ["NHCSXH"]

@@ -347,7 +347,8 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
         if level == "4":
             lines[key] = (top, top + h)
         elif level == "5":
-            text = parts[11].strip()
+            # an erased rule's stub glued to a word: "_NHCSXH", "phường|"
+            text = parts[11].strip().strip("_|") or parts[11].strip()
             conf = float(parts[10])
             if text and conf >= 0 and not _is_rule_debris(text, conf):
                 raw.append((key, left, top, w, h, conf, text))

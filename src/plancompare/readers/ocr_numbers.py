@@ -24,6 +24,8 @@ from .pdf_tables import BBox, GridRow, GridTable
 NUMBER_CHARS = "0123456789.IVX"
 _NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)$")
 _HEADER_WORDS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+TRUSTED = 60.0  # confidence a number-only reading needs to replace a page reading that is a number
+GLYPH_PX = 24
 NARROW = 0.12  # a number column is at most this share of the table's width
 Reader = Callable[[Any, int, str, str], list[Word]]  # (image, dpi, whitelist, psm) -> words in points
 
@@ -63,13 +65,14 @@ def _glyph_sized(gray: Any, ink: tuple[int, int, int, int], px: float) -> bool:
 
 
 def _cell_pixels(cell: BBox, px: float, gray_shape: tuple[int, ...]) -> tuple[int, int, int, int]:
-    # 3 px inside the rules: what is left of an erased rule is not a digit
+    # 1.5 pt inside the rules: what is left of an erased rule (thicker at 300 dpi) is no digit
     h, w = gray_shape[:2]
+    inset = max(3, round(1.5 * px))
     return (
-        max(int(cell[0] * px) + 3, 0),
-        max(int(cell[1] * px) + 3, 0),
-        min(int(cell[2] * px) - 3, w),
-        min(int(cell[3] * px) - 3, h),
+        max(int(cell[0] * px) + inset, 0),
+        max(int(cell[1] * px) + inset, 0),
+        min(int(cell[2] * px) - inset, w),
+        min(int(cell[3] * px) - inset, h),
     )
 
 
@@ -93,19 +96,22 @@ def reread_numbers(table: GridTable, words: list[Word], image: Any, dpi: int, re
     if not cuts:
         return words
     inks = [ink for _, ink in cuts]
-    texts = _read_side_by_side(gray, inks, dpi, read)
+    readings = _read_side_by_side(gray, inks, dpi, read)
     for k, ink in enumerate(inks):
-        if not is_number(texts[k]):  # a cut the sparse reading missed is read again alone
-            texts[k] = _read_side_by_side(gray, [ink], dpi, read, psm="7")[0]
+        if not is_number(readings[k][0]):  # a cut the sparse reading missed is read again alone
+            readings[k] = _read_side_by_side(gray, [ink], dpi, read, psm="7")[0]
     keep = list(words)
-    for (cell, ink), text in zip(cuts, texts, strict=True):
+    for (cell, ink), (text, conf) in zip(cuts, readings, strict=True):
         members = [w for w in keep if _in_cell(w, cell)]
+        page_reading = " ".join(w.text for w in members)
+        if is_number(page_reading) and conf < TRUSTED:
+            continue  # a doubtful second reading does not overrule a page reading that is a number
         if not is_number(text):
             if not members and _glyph_sized(gray, ink, px):
                 # ink no reading made sense of: the numbering may tell what it is
                 keep.append(_number_word(UNREAD, ink, px))
             continue
-        if " ".join(w.text for w in members) == text:
+        if page_reading == text:
             continue
         keep = [w for w in keep if not any(w is m for m in members)]
         keep.append(_number_word(text, ink, px))
@@ -114,12 +120,13 @@ def reread_numbers(table: GridTable, words: list[Word], image: Any, dpi: int, re
 
 def _read_side_by_side(
     gray: Any, inks: list[tuple[int, int, int, int]], dpi: int, read: Reader, psm: str = "11"
-) -> list[str]:
-    """The text of each pixel box, read in one tesseract call with the boxes side by side.
+) -> list[tuple[str, float]]:
+    """The text of each pixel box and the least confidence of its words, read in one tesseract
+    call with the boxes side by side.
 
     Side by side and far apart, read as sparse text: stacked, tesseract's layout drops short
     lines ("1" above "1.1"), and read as one line, the whitelist (which has no space) glues them
-    into one word. At the scan's own resolution: upsampling smooths the dot away ("1.1" -> "11").
+    into one word.
     """
     import numpy as np
     from PIL import Image
@@ -134,16 +141,26 @@ def _read_side_by_side(
         strip[top : top + y1 - y0, x : x + x1 - x0] = gray[y0:y1, x0:x1]
         slots.append((x, x + x1 - x0))
         x += x1 - x0 + gap
-    found = read(Image.fromarray(strip), dpi, NUMBER_CHARS, psm)
-    to_px = dpi / 72.0
-    return [
-        "".join(
-            w.text
+    # Tesseract reads lone digits best about 24 px tall (a 200-dpi scan's); taller (300 dpi) it
+    # turns "2.1" into "51", so the strip is scaled down to that, never up (that smooths the dot
+    # away: "1.1" -> "11").
+    factor = GLYPH_PX / height if height > 1.25 * GLYPH_PX else 1.0
+    image = Image.fromarray(strip)
+    if factor < 1.0:
+        image = image.resize(
+            (round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS
+        )
+    found = read(image, round(dpi * factor), NUMBER_CHARS, psm)
+    to_px = dpi / 72.0  # word positions in points map back to the unscaled strip at `dpi`
+    out: list[tuple[str, float]] = []
+    for s0, s1 in slots:
+        mine = [
+            w
             for w in sorted(found, key=lambda w: w.x0)
             if s0 - height / 2 <= (w.x0 + w.x1) / 2 * to_px <= s1 + height / 2
-        )
-        for s0, s1 in slots
-    ]
+        ]
+        out.append(("".join(w.text for w in mine), min((w.conf or 0.0 for w in mine), default=0.0)))
+    return out
 
 
 def in_header_row(row: GridRow, words: list[Word]) -> bool:
