@@ -179,3 +179,10 @@ def test_a_rule_stub_glued_to_a_word_is_dropped() -> None:
     rows = ["4\t1\t1\t1\t1\t0\t100\t100\t400\t40\t-1\t", "5\t1\t1\t1\t1\t1\t100\t100\t200\t40\t91\t_NHCSXH"]
     words, _ = parse_tsv("\n".join([header, *rows]), 72 / 200)
     assert [w.text for w in words] == ["NHCSXH"]
+
+
+def test_the_number_column_header_as_ocr_misreads_it() -> None:
+    from plancompare.readers.ocr_numbers import header_number_cell
+
+    assert [header_number_cell(t) for t in ("SIT", "SII", "SET", "STT", "TT")] == ["STT"] * 4 + ["TT"]
+    assert [header_number_cell(t) for t in ("311", "NỘI DUNG", "")] == ["311", "NỘI DUNG", ""]

@@ -27,7 +27,7 @@ from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from .ocr_columns import split_merged_columns
-from .ocr_numbers import is_header_row, number_column, reread_numbers
+from .ocr_numbers import header_number_cell, is_header_row, number_column, reread_numbers
 from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
 from .ocr_sequence import repair_sequence
 from .pdf_layout import Word
@@ -204,14 +204,18 @@ def mend_numbers(pages: list[Any]) -> int:
     order across pages (a table continued on the next page continues its numbering)."""
     from .pdf import PageTable
 
-    rows = [
+    all_rows = [
         row
         for page in pages
         for item in page.items
         if isinstance(item, PageTable) and number_column(item.table)
         for row in item.rows
-        if row.cells and not is_header_row(row.cells)
+        if row.cells
     ]
+    rows = [row for row in all_rows if not is_header_row(row.cells)]
+    for row in all_rows:
+        if is_header_row(row.cells):
+            row.cells[0] = header_number_cell(row.cells[0])
     mended = repair_sequence([row.cells[0] for row in rows])
     changed = 0
     for row, number in zip(rows, mended, strict=True):
@@ -234,6 +238,7 @@ def _reread_short_cells(
     cells are re-read, so the cost stays a few calls per page.
     """
     import numpy as np
+    from PIL import Image
 
     from .pdf_tables import inside
 
@@ -260,7 +265,11 @@ def _reread_short_cells(
             one_line = (
                 (box[3] - box[1]) < 2.2 * max((w.bottom - w.top) * px for w in members) if members else True
             )
-            found, _ = _tesseract(crop, dpi, lang, exe, psm="7" if one_line and not lost_line else "6")
+            crop_dpi = dpi
+            if dpi < 200:  # small print at 150 dpi: alone in a crop, tesseract reads it better at twice the size
+                crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+                crop_dpi = dpi * 2
+            found, _ = _tesseract(crop, crop_dpi, lang, exe, psm="7" if one_line and not lost_line else "6")
             more_lines = (
                 text_line_count(found) > text_line_count(members) and _mean_conf(found) >= LOW_CONFIDENCE
             )

@@ -193,3 +193,17 @@ def is_header_row(cells: list[str]) -> bool:
         return False
     rest = " ".join(cells[1:])
     return any(ch.isalpha() for ch in rest) and rest.upper() == rest
+
+
+def header_number_cell(text: str) -> str:
+    """The header of the number column as written: bold "STT" comes back from OCR as "SIT",
+    "SII", "SET"; a reading within two letters of it, in the header row over the number column,
+    is that word (the structure stage finds the column by it)."""
+    from rapidfuzz.distance import Levenshtein
+
+    reading = text.strip()
+    if fold(reading).replace(".", "") in _HEADER_WORDS:
+        return text  # "TT", "Số TT": already a header the structure knows
+    if reading and len(reading) <= 4 and Levenshtein.distance(reading.upper(), "STT") <= 2:
+        return "STT"
+    return text
