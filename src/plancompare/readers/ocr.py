@@ -26,6 +26,10 @@ from ..errors import OcrUnavailable, UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
+from .ocr_columns import split_merged_columns
+from .ocr_numbers import header_number_cell, is_header_row, number_column, reread_numbers
+from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
+from .ocr_sequence import repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import GridTable, rule_tables
 
@@ -88,11 +92,14 @@ def ocr_pages(
                 futures.append(
                     (index, pool.submit(recognise, image, width, height, dpi, options.ocr_lang, exe))
                 )
+            pages = []
             for index, future in futures:
                 result = future.result()
                 content = assemble_page(index + 1, result.words, result.tables, result.width, result.height)
-                fixed = _correct_tones(content)
-                yield content, _warnings(index + 1, result.confidence, fixed)
+                pages.append((content, _correct_tones(content), result.confidence))
+            mend_numbers([content for content, _, _ in pages])
+            for content, fixed, confidence in pages:
+                yield content, _warnings(content.number, confidence, fixed)
     except OcrUnavailable:
         raise
     except (OSError, subprocess.SubprocessError) as exc:
@@ -166,9 +173,11 @@ def _warnings(page: int, confidence: float | None, fixed: int = 0) -> list[Parse
 
 def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe: str) -> OcrPage:
     """Deskew, find and erase rules, run tesseract, and return words and tables in points."""
-    from .ocr_image import deskew, erase, find_rules
+    import numpy as np
 
-    gray = deskew(image)
+    from .ocr_image import deskew, despeckle, erase, find_rules
+
+    gray = deskew(despeckle(image))
     h_rules, v_rules, mask = find_rules(gray, dpi)
     clean = erase(gray, mask)
     words, confidence = _tesseract(clean, dpi, lang, exe)
@@ -178,34 +187,74 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
         [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
         tol=3.0,
     )
+
+    def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
+        return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
+
+    gray = np.asarray(clean, dtype=np.uint8)
+    tables = [split_merged_rows(split_merged_columns(table, words), words, gray, dpi) for table in tables]
     for table in tables:
+        words = reread_numbers(table, words, clean, dpi, read_number_strip)
         words = _reread_short_cells(table, words, clean, dpi, lang, exe)
     return OcrPage(words, tables, width, height, confidence)
+
+
+def mend_numbers(pages: list[Any]) -> int:
+    """Mend misread STT cells from the numbering of the document's scanned tables, in reading
+    order across pages (a table continued on the next page continues its numbering)."""
+    from .pdf import PageTable
+
+    all_rows = [
+        row
+        for page in pages
+        for item in page.items
+        if isinstance(item, PageTable) and number_column(item.table)
+        for row in item.rows
+        if row.cells
+    ]
+    rows = [row for row in all_rows if not is_header_row(row.cells)]
+    for row in all_rows:
+        if is_header_row(row.cells):
+            row.cells[0] = header_number_cell(row.cells[0])
+    mended = repair_sequence([row.cells[0] for row in rows])
+    changed = 0
+    for row, number in zip(rows, mended, strict=True):
+        if row.cells[0] != number:
+            row.cells[0] = number
+            changed += 1
+    return changed
 
 
 def _reread_short_cells(
     table: GridTable, words: list[Word], image: Any, dpi: int, lang: str, exe: str
 ) -> list[Word]:
-    """Read again, on their own, cells where page OCR found almost nothing but there is ink, or
-    read them with low confidence; keep the new reading when tesseract is surer of it.
+    """Read again, on their own, cells where page OCR found almost nothing but there is ink, read
+    them with low confidence, or left out a line of a short cell (more bands of ink than lines
+    read: "Thường / xuyên" read as "xuyên"); keep the new reading when tesseract is surer of it
+    or finds the lines that were missing.
 
     Page segmentation treats a lone "2" or "5.1" in a narrow cell as noise, and mangles words
     stacked in a narrow header cell; read as a single line or block they come back. Only such
     cells are re-read, so the cost stays a few calls per page.
     """
     import numpy as np
+    from PIL import Image
 
     from .pdf_tables import inside
 
     px = dpi / 72.0
+    gray = np.asarray(image, dtype=np.uint8)
     keep = list(words)
+    skip_first = number_column(table)  # read by `reread_numbers`
     for row in table.rows:
-        for cell in row.cells:
-            if cell is None:
+        for k, cell in enumerate(row.cells):
+            if cell is None or (k == 0 and skip_first):
                 continue
             members = [w for w in keep if inside(w, cell, pad=0.0)]
             old_conf = _mean_conf(members)
-            if sum(len(w.text) for w in members) > 4 and old_conf >= DOUBTFUL:
+            bands = len(ink_line_tops(gray, cell, dpi))
+            lost_line = bands <= 3 and bands > text_line_count(members)
+            if sum(len(w.text) for w in members) > 4 and old_conf >= DOUBTFUL and not lost_line:
                 continue
             box = (int(cell[0] * px) + 4, int(cell[1] * px) + 4, int(cell[2] * px) - 4, int(cell[3] * px) - 4)
             if box[2] - box[0] < 8 or box[3] - box[1] < 8:
@@ -216,8 +265,15 @@ def _reread_short_cells(
             one_line = (
                 (box[3] - box[1]) < 2.2 * max((w.bottom - w.top) * px for w in members) if members else True
             )
-            found, _ = _tesseract(crop, dpi, lang, exe, psm="7" if one_line else "6")
-            if not found or (members and _mean_conf(found) <= old_conf):
+            crop_dpi = dpi
+            if dpi < 200:  # small print at 150 dpi: alone in a crop, tesseract reads it better at twice the size
+                crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+                crop_dpi = dpi * 2
+            found, _ = _tesseract(crop, crop_dpi, lang, exe, psm="7" if one_line and not lost_line else "6")
+            more_lines = (
+                text_line_count(found) > text_line_count(members) and _mean_conf(found) >= LOW_CONFIDENCE
+            )
+            if not found or (members and _mean_conf(found) <= old_conf and not more_lines):
                 continue
             keep = [w for w in keep if not any(w is m for m in members)]
             for w in found:
@@ -243,12 +299,15 @@ def _mean_conf(words: list[Word]) -> float:
     return sum(c * n for c, n in scored) / chars if chars else 0.0
 
 
-def _tesseract(image: Any, dpi: int, lang: str, exe: str, psm: str = "3") -> tuple[list[Word], float | None]:
+def _tesseract(
+    image: Any, dpi: int, lang: str, exe: str, psm: str = "3", whitelist: str | None = None
+) -> tuple[list[Word], float | None]:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    limit = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
     proc = subprocess.run(
-        [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, "tsv"],
+        [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", psm, *limit, "tsv"],
         input=buf.getvalue(),
         capture_output=True,
         env=env,
@@ -297,7 +356,8 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
         if level == "4":
             lines[key] = (top, top + h)
         elif level == "5":
-            text = parts[11].strip()
+            # an erased rule's stub glued to a word: "_NHCSXH", "phường|"
+            text = parts[11].strip().strip("_|") or parts[11].strip()
             conf = float(parts[10])
             if text and conf >= 0 and not _is_rule_debris(text, conf):
                 raw.append((key, left, top, w, h, conf, text))

@@ -31,6 +31,7 @@ Thời hạn hoàn thành. Ghi chú. Thường xuyên. Hằng năm. Hàng năm. 
 Tổ chức thực hiện. Mục đích, yêu cầu. Nhiệm vụ và giải pháp. Kinh phí thực hiện. Chế độ báo cáo.
 Cụ thể. Phổ biến. Quán triệt. Triển khai. Đẩy mạnh. Tăng cường. Kiểm tra, giám sát. Tổng hợp.
 Sở, ban, ngành. Các sở, ban, ngành, đơn vị cấp tỉnh. Ủy ban nhân dân các xã, phường, đặc khu.
+Tiếp tục đổi mới. Hiện đại hóa. Cải cách hành chính. Chuyển đổi số. Định kỳ hằng năm. Sơ kết, tổng kết.
 """
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import regex
@@ -115,28 +116,112 @@ def read_pdf(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocum
         pdf.close()
 
 
-def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
+class PageKind(StrEnum):
+    """What a page holds, decided from its glyphs before anything is read from it."""
+
+    TEXT = "text"  # a text layer
+    SCAN = "scan"  # an image to OCR
+    IMAGE_NO_OCR = "image_no_ocr"  # an image, and OCR is off
+
+
+def classify_page(n_chars: int, image_cover: float, ocr: OcrMode) -> PageKind:
+    """A page with (almost) no text but mostly image is a scan; `--ocr always` reads every page."""
+    scanned = n_chars < MIN_TEXT_CHARS and image_cover > 0.3
+    if ocr is OcrMode.ALWAYS or (scanned and ocr is OcrMode.AUTO):
+        return PageKind.SCAN
+    return PageKind.IMAGE_NO_OCR if scanned else PageKind.TEXT
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one read of a PDF carries from page to page."""
+
+    data: bytes
+    options: ParseOptions
+    warnings: list[ParseWarning] = field(default_factory=list)
+    scans: list[int] = field(default_factory=list)
+    legacy_fonts: dict[str, int] = field(default_factory=dict)
+    plumber: Any = None  # opened on the first page whose rules need pdfplumber's lattice finder
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+
+
+def choose_tables(pg: Any, run: _Run, index: int) -> list[GridTable]:
+    """Rules drawn straight on the page give the grid directly; paths inside form XObjects, or
+    boxes that form no grid, go to pdfplumber's lattice finder. No rules, no table."""
+    if not ((pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2):
+        return []
+    tables = [] if pg.nested_paths else rule_tables(pg.h_lines, pg.v_lines)
+    if tables:
+        return tables
+    if run.plumber is None:
+        import pdfplumber
+
+        run.plumber = pdfplumber.open(io.BytesIO(run.data))
+    from .pdf_tables import plumber_tables
+
+    return list(plumber_tables(run.plumber.pages[index]))
+
+
+def _read_page(pdf: Any, index: int, run: _Run) -> PageContent | None:
+    """One page: its glyphs, then what kind of page it is, then its tables; None when it is left
+    to OCR or holds nothing to read."""
     import pypdfium2.raw as pdfium_raw
 
     from .pdf_chars import glyph_words, page_glyphs
 
+    page = pdf[index]
+    if pdfium_raw.FPDFPage_GetAnnotCount(page) > 0:
+        # Signing systems stamp the number and date into widget appearances ("Số: 7432");
+        # flattening puts that text on the page where pdfium's text layer sees it.
+        pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY)
+        page.close()
+        page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            pg = page_glyphs(page, textpage)
+        finally:
+            textpage.close()
+        kind = classify_page(sum(len(g.text) for g in pg.glyphs), pg.image_cover, run.options.ocr)
+        if kind is PageKind.SCAN:
+            run.scans.append(index)
+            return None
+        if kind is PageKind.IMAGE_NO_OCR:
+            run.warnings.append(
+                ParseWarning(
+                    code=codes.PAGE_ERROR,
+                    message="the page is an image without a text layer and OCR is off (--ocr auto reads it)",
+                    page=index + 1,
+                )
+            )
+        for name in pg.legacy_fonts:
+            run.legacy_fonts.setdefault(name, index + 1)
+        tables = choose_tables(pg, run, index)
+        return assemble_page(index + 1, glyph_words(pg.glyphs), tables, pg.width, pg.height)
+    finally:
+        page.close()
+
+
+def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
+    """The page loop: each page read alone (a corrupt page costs that page), scans sent to OCR
+    together (in parallel), then the pages assembled into lines and tables."""
     started = time.monotonic()
-    warnings: list[ParseWarning] = []
+    run = _Run(data=data, options=options)
     total_pages = len(pdf)
     source.pages = total_pages
     n_pages = min(total_pages, options.max_pages)
     if total_pages > n_pages:
-        warnings.append(
+        run.warnings.append(
             ParseWarning(
                 code=codes.LIMIT_REACHED,
                 message=f"only the first {n_pages} of {total_pages} pages were read (raise --max-pages)",
             )
         )
-    properties = _properties(pdf, warnings)
-    plumber: Any = None
+    properties = _properties(pdf, run.warnings)
     pages: list[PageContent | None] = [None] * n_pages
-    scans: list[int] = []
-    legacy_fonts: dict[str, int] = {}
     failed = 0
     try:
         for index in range(n_pages):
@@ -146,55 +231,12 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
                     f"(page {index + 1} of {n_pages}); raise --timeout or split the file"
                 )
             try:
-                page = pdf[index]
-                if pdfium_raw.FPDFPage_GetAnnotCount(page) > 0:
-                    # Signing systems stamp the number and date into widget appearances ("Số: 7432");
-                    # flattening puts that text on the page where pdfium's text layer sees it.
-                    pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY)
-                    page.close()
-                    page = pdf[index]
-                textpage = page.get_textpage()
-                try:
-                    pg = page_glyphs(page, textpage)
-                finally:
-                    textpage.close()
-                n_chars = sum(len(g.text) for g in pg.glyphs)
-                scanned = n_chars < MIN_TEXT_CHARS and pg.image_cover > 0.3
-                if options.ocr is OcrMode.ALWAYS or (scanned and options.ocr is OcrMode.AUTO):
-                    scans.append(index)
-                    page.close()
-                    continue
-                if scanned:
-                    warnings.append(
-                        ParseWarning(
-                            code=codes.PAGE_ERROR,
-                            message="the page is an image without a text layer and OCR is off (--ocr auto reads it)",
-                            page=index + 1,
-                        )
-                    )
-                for name in pg.legacy_fonts:
-                    legacy_fonts.setdefault(name, index + 1)
-                words = glyph_words(pg.glyphs)
-                tables: list[GridTable] = []
-                if (pg.rules_h >= 2 and pg.rules_v >= 2) or pg.rects >= 2:
-                    # Rules drawn straight on the page give the grid directly; paths inside form
-                    # XObjects, or boxes that form no grid, go to pdfplumber's lattice finder.
-                    tables = [] if pg.nested_paths else rule_tables(pg.h_lines, pg.v_lines)
-                    if not tables:
-                        if plumber is None:
-                            import pdfplumber
-
-                            plumber = pdfplumber.open(io.BytesIO(data))
-                        from .pdf_tables import plumber_tables
-
-                        tables = plumber_tables(plumber.pages[index])
-                pages[index] = assemble_page(index + 1, words, tables, pg.width, pg.height)
-                page.close()
+                pages[index] = _read_page(pdf, index, run)
             except PlanCompareError:
                 raise
             except Exception as exc:  # one corrupt page costs that page, not the whole document
                 failed += 1
-                warnings.append(
+                run.warnings.append(
                     ParseWarning(
                         code=codes.PAGE_ERROR,
                         message=f"the page could not be read ({type(exc).__name__}: {exc}); its text is missing",
@@ -202,29 +244,28 @@ def _read(pdf: Any, data: bytes, source: SourceInfo, options: ParseOptions) -> R
                     )
                 )
     finally:
-        if plumber is not None:
-            plumber.close()
+        run.close()
     if n_pages and failed == n_pages:
         raise UnreadableDocument(
             f"{source.path}: none of its {n_pages} page(s) could be read; re-export or re-download the PDF"
         )
-    if scans:
+    if run.scans:
         from .ocr import ocr_pages
 
-        for content, page_warnings in ocr_pages(data, scans, options, source.path):
+        for content, page_warnings in ocr_pages(data, run.scans, options, source.path):
             pages[content.number - 1] = content
-            warnings.extend(page_warnings)
-    for name, page_no in sorted(legacy_fonts.items(), key=lambda kv: kv[1]):
-        warnings.append(
+            run.warnings.extend(page_warnings)
+    for name, page_no in sorted(run.legacy_fonts.items(), key=lambda kv: kv[1]):
+        run.warnings.append(
             ParseWarning(
                 code=codes.LEGACY_ENCODING,
                 message=f"text in the legacy font {name} was converted to Unicode",
                 page=page_no,
             )
         )
-    items, total = to_items([p for p in pages if p is not None], warnings)
+    items, total = to_items([p for p in pages if p is not None], run.warnings)
     return RawDocument(
-        source=source, items=items, properties=properties, warnings=warnings, total_chars=total
+        source=source, items=items, properties=properties, warnings=run.warnings, total_chars=total
     )
 
 
