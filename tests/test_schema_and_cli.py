@@ -55,7 +55,8 @@ def test_text_summary() -> None:
 def test_missing_file_is_one_line_exit_2() -> None:
     r = run("parse", "no/such/file.pdf")
     assert r.returncode == 2
-    assert r.stderr.strip() == "plancompare: no/such/file.pdf: no such file"
+    # a Vietnamese sentence first, then the reader's detail
+    assert r.stderr.strip() == "plancompare: Không tìm thấy tệp: no/such/file.pdf: no such file"
     assert "Traceback" not in r.stderr
 
 

@@ -26,7 +26,7 @@ from .cli_options import (
     with_parse_options,
     write_output,
 )
-from .i18n import Lang, lang_from_args, t
+from .i18n import Lang, lang_from_args, t, t_or
 
 if TYPE_CHECKING:
     from .options import ParseOptions
@@ -136,12 +136,19 @@ def _usage_error(exc: Exception) -> bool:
     }
 
 
+def error_line(exc: BaseException, lang: Lang) -> str:
+    """The one line a person reads: a sentence in their language naming what went wrong, then the
+    reader's detail (file and reason, as the reader wrote it)."""
+    lead = t_or(f"error.class.{type(exc).__name__}", "", lang)
+    return f"{lead}: {exc}" if lead else str(exc)
+
+
 def _handle(exc: BaseException, lang: Lang, debug: bool) -> None:
     """Every failure ends in one line on stderr and an exit status, never a traceback."""
     from .errors import PlanCompareError
 
     if isinstance(exc, PlanCompareError) and not debug:
-        _fail(str(exc), exc.exit_code)
+        _fail(error_line(exc, lang), exc.exit_code)
     if type(exc).__name__ == "Exit":
         sys.exit(getattr(exc, "exit_code", 0))
     if isinstance(exc, Exception) and _usage_error(exc):
