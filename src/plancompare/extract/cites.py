@@ -19,7 +19,7 @@ def normalize_number(number: str, ym: str | None, type_code: str, issuer: str) -
 
 def cite_key(cite: str) -> str:
     """One key for the ways one number is printed: "3/NQ-CP" = "03/NQ-CP", "1899/QĐ-TTG" = "1899/QĐ-TTg"."""
-    return regex.sub(r"(?<!\d)0+(?=\d)", "", cite).upper()
+    return str(regex.sub(r"(?<!\d)0+(?=\d)", "", cite)).upper()
 
 
 def find_cites(text: str, own: str | None = None) -> list[str]:

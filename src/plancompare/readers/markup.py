@@ -36,7 +36,7 @@ def strip_emphasis(text: str) -> str:
     while previous != text:
         previous = text
         text = _EMPHASIS.sub(r"\2", text)
-    return _LONE_STAR.sub("", text)
+    return str(_LONE_STAR.sub("", text))
 
 
 def strip_markup(raw: str, state: MarkupState) -> tuple[str, bool]:

@@ -122,9 +122,9 @@ def _best_path(options: list[dict[Number, float]], skipped: list[int]) -> list[N
     current = max(scores[-1], key=lambda n: (scores[-1][n][0], -options[-1][n]))
     for k in range(len(options) - 1, -1, -1):
         path.append(current)
-        before = scores[k][current][1]
-        if before is not None:
-            current = before
+        previous = scores[k][current][1]
+        if previous is not None:
+            current = previous
     return path[::-1]
 
 

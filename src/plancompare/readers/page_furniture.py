@@ -34,7 +34,7 @@ _DIGITS = regex.compile(r"\d+")
 
 
 def _key(line: str) -> str:
-    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+    return str(_DIGITS.sub("#", " ".join(line.split()).casefold()))
 
 
 def _counter_position(rows: list[list[str]]) -> int | None:
