@@ -93,3 +93,21 @@ def test_cell_wrap_inside_a_unit_name_is_no_separator() -> None:
         "Sở Khoa học và Công nghệ",
         "Sở Công Thương",
     ]
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "row", "units"),
+    [
+        ("wide-kh310.json", "1", ["Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"]),
+        ("wide-nq03.json", "8", ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]),
+    ],
+)
+def test_unit_cell_missing_a_separator_is_read_and_reported(gold_name: str, row: str, units: list[str]) -> None:
+    """KH 310 task 1 ("Sở Khoa học và Công nghệ Sở Công Thương; …") and NQ 03 task 8 (two ministries
+    without a separator): read as the units they are, with a warning naming the row."""
+    got = parsed(GOLDS[gold_name])
+    task = next(t for t in got["tasks"] if t["number"] and t["number"].rstrip(".") == row)
+    cell = task["support_units"] if gold_name == "wide-kh310.json" else task["lead_units"]
+    assert [u["text"] for u in cell] == units
+    warned = [w["message"] for w in got["warnings"] if w["code"] == "unit_separator_missing"]
+    assert any(w.startswith(f"row {row}") and units[1] in w for w in warned)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .extract.cell_checks import damaged_cell_warnings
 from .extract.closing import read_closing
 from .extract.linking import link_tasks_to_sections
 from .extract.mentions import mentions
@@ -171,6 +172,7 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
             *raw.warnings,
             *meta_warnings,
             *hint_warnings(hint, meta),
+            *damaged_cell_warnings(rows),
             *_pipeline_warnings(rows, builder, tasks, unclassified),
         ],
     )

@@ -13,7 +13,7 @@ from ..glossary import Glossary, load_glossary
 from ..model.units import UnitRef
 from ..text.fold import fold
 
-_TOP_SPLIT = regex.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
+TOP_SPLIT = regex.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
 _PIECE_SPLIT = regex.compile(r"(,\s*|\s+và\s+)")
 _HEAD = regex.compile(
     r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b(?!\s+hành)|hội\b|hội đồng|"
@@ -87,10 +87,27 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
     return out
 
 
+# a unit's name starting inside another's: "Sở Khoa học và Công nghệ Sở Công Thương"
+_INNER_HEAD = regex.compile(r"(?<=\p{Ll}|\p{Lu}{2,})\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{Lu})")
+
+
+def missing_separator(unit: str, glossary: Glossary | None = None) -> tuple[str, str] | None:
+    """(first, rest) when `unit` is two units written without a separator: the part before a
+    second unit head is a unit the glossary knows and the whole is not. The source lost a ";"."""
+    glossary = glossary or load_glossary()
+    if glossary.lookup(unit) is not None:
+        return None
+    for m in _INNER_HEAD.finditer(unit):
+        left, right = unit[: m.start()].strip(), unit[m.end() :].strip()
+        if glossary.lookup(left) is not None and starts_like_unit(right):
+            return left, right
+    return None
+
+
 def split_units(text: str, glossary: Glossary | None = None) -> list[str]:
     glossary = glossary or load_glossary()
     units: list[str] = []
-    for chunk in _TOP_SPLIT.split(_protect_hyphens(_QUALIFIER.sub("", text), glossary)):
+    for chunk in TOP_SPLIT.split(_protect_hyphens(_QUALIFIER.sub("", text), glossary)):
         chunk = _STRIP.sub("", chunk)
         if not chunk:
             continue
@@ -98,6 +115,9 @@ def split_units(text: str, glossary: Glossary | None = None) -> list[str]:
         pieces, seps = parts[0::2], parts[1::2]
         for unit in _greedy(pieces, seps, glossary):
             unit = _STRIP.sub("", unit).replace(_NB_HYPHEN, "-")
+            while unit and (cut := missing_separator(unit, glossary)) is not None:
+                units.append(cut[0])  # read as the text allows; the pipeline warns (unit_separator_missing)
+                unit = cut[1]
             if unit:
                 units.append(unit)
     return units
