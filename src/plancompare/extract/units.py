@@ -87,6 +87,7 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
     return out
 
 
+_UNIT_MAX = 200
 # a unit's name starting inside another's: "Sở Khoa học và Công nghệ Sở Công Thương"
 _INNER_HEAD = regex.compile(r"(?<=\p{Ll}|\p{Lu}{2,})\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{Lu})")
 
@@ -94,6 +95,8 @@ _INNER_HEAD = regex.compile(r"(?<=\p{Ll}|\p{Lu}{2,})\s+(?=(?:Sở|Bộ|UBND|Ủy
 def missing_separator(unit: str, glossary: Glossary | None = None) -> tuple[str, str] | None:
     """(first, rest) when `unit` is two units written without a separator: the part before a
     second unit head is a unit the glossary knows and the whole is not. The source lost a ";"."""
+    if len(unit) > _UNIT_MAX:
+        return None  # no unit's name is this long: a merged cell, left as it is
     glossary = glossary or load_glossary()
     if glossary.lookup(unit) is not None:
         return None
