@@ -23,11 +23,11 @@ def test_settings_are_validated() -> None:
 
 
 def test_settings_change_what_the_readers_decide() -> None:
-    """A two-column grid of two rows places text side by side; with layout_max_rows=1 it is a table."""
+    """A two-column grid of two rows places text side by side; with layout_max_columns=1 it is a table."""
     data = HEADER.encode()
     default = read_bytes(data, "h.txt")
     assert not default.tables() and {ln.column for ln in default.lines()} == {1, 2}
-    strict = read_bytes(data, "h.txt", ParseOptions(layout=LayoutSettings(layout_max_rows=1)))
+    strict = read_bytes(data, "h.txt", ParseOptions(layout=LayoutSettings(layout_max_columns=1)))
     assert isinstance(strict.items[0], Table) and not any(isinstance(x, Line) for x in strict.items)
 
 

@@ -178,3 +178,36 @@ def test_web_copy_sets_the_site_aside_and_keeps_its_info_box_as_a_hint(tmp_path:
     assert plan.source_hint is not None and plan.source_hint.number == "27/KH-UBND"
     assert not any("KH27" in s.title or "Trang 2" in s.title for s in plan.sections)
     assert not any("KH27" in t.text for t in plan.tasks)
+
+
+SIDE_BY_SIDE = """CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ | Độc lập - Tự do - Hạnh phúc
+Số: 88/NQ-CP | Hà Nội, ngày 12 tháng 5 năm 2025
+
+NGHỊ QUYẾT
+Về việc ban hành Chương trình hành động về phát triển du lịch
+
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.
+Điều 2. Nghị quyết này có hiệu lực từ ngày ký.
+
+Nơi nhận: | TM. CHÍNH PHỦ
+- Các bộ, cơ quan ngang bộ; | KT. THỦ TƯỚNG
+- Lưu: VT. | PHÓ THỦ TƯỚNG
+ | Trần Hồng Hà
+"""
+
+
+@pytest.mark.parametrize("separator", [" | ", "\t"])
+def test_header_and_signature_written_side_by_side_in_one_line(tmp_path: Path, separator: str) -> None:
+    """`CHÍNH PHỦ | CỘNG HÒA …`, `Số: 88/NQ-CP | Hà Nội, ngày …`: the place is "Hà Nội", never
+    "Số: 88/NQ-CP | Hà Nội"; the Nơi nhận and the signature beside it come apart the same way."""
+    text = SIDE_BY_SIDE.replace(" | ", separator)
+    m = parse(_write(tmp_path, "nq.txt", text)).metadata
+    assert (m.issuer, m.number, m.place, m.date) == ("Chính phủ", "88/NQ-CP", "Hà Nội", "2025-05-12")
+    assert (m.signing_capacity, m.on_behalf_of, m.signer_title, m.signer) == (
+        "KT. Thủ tướng",
+        "TM. Chính phủ",
+        "Phó Thủ tướng",
+        "Trần Hồng Hà",
+    )
+    assert m.recipients == ["Các bộ, cơ quan ngang bộ", "Lưu: VT"]

@@ -97,10 +97,12 @@ def is_layout(grid: Grid, settings: LayoutSettings = DEFAULT_LAYOUT) -> bool:
 
     The same test the DOCX reader applies to Word tables: the header (issuer | Quốc hiệu, Số |
     place and date) and the closing (Nơi nhận | signature) are written this way."""
-    if not grid.rows or len(grid.rows) > settings.layout_max_rows:
+    if not grid.rows:
         return False
     if any(_NUMBER_HEADER.match(cell.text) for row in grid.rows for cell in row.cells):
         return False  # "STT | Nội dung": a small table of content
+    if len(grid.rows) > settings.layout_max_rows and not _has_block_cue(grid):
+        return False
     used = {k for row in grid.rows for k, cell in enumerate(row.cells) if cell.text}
     return len(used) <= settings.layout_max_columns
 
@@ -139,6 +141,18 @@ def _wrapped(lines: list[CellLine]) -> list[list[CellLine]]:
         else:
             groups.append([ln])
     return groups
+
+
+# A side-by-side block written one line per row (a text export: "Nơi nhận: | TM. CHÍNH PHỦ") has
+# as many rows as lines; its cells say what it is.
+_BLOCK_CUE = regex.compile(
+    r"^(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN|Nơi\s+nhận|(?:TM|KT|TL|TUQ|T/M|K/T)\s*\.?\s+\p{Lu}|Số\s*:)",
+    regex.IGNORECASE,
+)
+
+
+def _has_block_cue(grid: Grid) -> bool:
+    return any(_BLOCK_CUE.match(cell.text) for row in grid.rows[:3] for cell in row.cells)
 
 
 _NUMBER_HEADER = regex.compile(r"^(?:S?TT|Số TT)$", regex.IGNORECASE)

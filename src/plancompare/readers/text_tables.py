@@ -48,6 +48,18 @@ def row_cells(raw: str) -> list[str] | None:
     return None
 
 
+def loose_row_cells(raw: str) -> list[str] | None:
+    """Inside a run of `a | b` rows, a row may open with an empty cell (" | Độc lập - Tự do") or a
+    list dash ("- Lưu: VT. | PHÓ THỦ TƯỚNG"): any line with an unescaped pipe is a row there."""
+    stripped = raw.strip()
+    if not _PIPE_SPLIT.search(stripped) or _PIPE_RULE.match(raw):
+        return None
+    cells = _PIPE_SPLIT.split(stripped)
+    if stripped.startswith("|") and stripped.endswith("|"):
+        cells = cells[1:-1]  # outer pipes; a lone leading pipe stands for an empty first cell
+    return [c.replace("\\|", "|") for c in cells]
+
+
 def _cell(raw: str, line: int, start: int, end: int) -> GridCell:
     bold = is_bold_cell(raw) or "**" in raw
     parts = cell_text(strip_emphasis(raw)).split("\n")
@@ -131,7 +143,7 @@ class TableScanner:
                 last_row = k
                 k += 1
                 continue
-            cells = row_cells(raw)
+            cells = row_cells(raw) if k == i else row_cells(raw) or loose_row_cells(raw)
             if cells is None:
                 break
             start = self.offsets[k]
