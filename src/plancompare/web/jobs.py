@@ -1,0 +1,166 @@
+"""Jobs: one per upload, run by a bounded thread pool (parsing releases no state between plans; each
+parse has its own time budget in a context variable). The page polls `view(job_id)` for progress.
+
+A job's upload folder is removed when the job ends, whatever happened; what the page still needs
+(comparisons for the reports, the coverage files) stays in memory, and only the last `kept_jobs`
+jobs are kept. `close()` removes the whole temporary root, for the server's exit."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..batch.model import PlanResult, PlanRow, plan_row
+from ..errors import InputNotFound
+from ..i18n import Lang, t
+from ..model.comparison import Comparison
+from ..model.reference import Reference
+from .results import cli_message, coverage_files, page_error, run_plan
+from .settings import JobStatus, JobView, PlanOutcome, ReferenceChoice, WebSettings
+from .uploads import StoredFile, UploadFolder
+
+
+class Job:
+    """The mutable state of one job; read and written under the store's lock."""
+
+    def __init__(self, job_id: str, folder: UploadFolder, reference: ReferenceChoice) -> None:
+        self.id = job_id
+        self.folder = folder
+        self.reference_choice = reference
+        self.reference_file: StoredFile | None = None
+        self.reference_label = ""
+        self.status = JobStatus.QUEUED
+        self.started = time.monotonic()
+        self.finished: float | None = None
+        self.current: str | None = None
+        self.error: str | None = None
+        self.outcomes: list[PlanOutcome] = []
+        self.comparisons: dict[int, Comparison] = {}
+        self.files: dict[str, bytes] = {}
+        self.item_ids: list[str] = []
+        self.total = 0
+
+    def view(self) -> JobView:
+        end = self.finished if self.finished is not None else time.monotonic()
+        return JobView(
+            id=self.id,
+            status=self.status,
+            reference=self.reference_label,
+            total=self.total,
+            done=len(self.outcomes),
+            current=self.current,
+            elapsed_s=round(end - self.started, 1),
+            error=self.error,
+            plans=list(self.outcomes),
+            files=sorted(self.files),
+            item_ids=list(self.item_ids),
+        )
+
+
+class JobStore:
+    def __init__(self, settings: WebSettings) -> None:
+        self.settings = settings
+        if settings.temp_root is not None:
+            settings.temp_root.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(prefix="plancompare-web-", dir=settings.temp_root))
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="plancompare-job")
+
+    def new_folder(self) -> UploadFolder:
+        return UploadFolder(Path(tempfile.mkdtemp(dir=self.root)), self.settings)
+
+    @staticmethod
+    def discard(folder: UploadFolder) -> None:
+        """An upload refused before it became a job: its files go at once."""
+        shutil.rmtree(folder.folder, ignore_errors=True)
+
+    def submit(self, folder: UploadFolder, reference: ReferenceChoice, reference_file: StoredFile | None) -> str:
+        job = Job(secrets.token_hex(8), folder, reference)
+        job.reference_file = reference_file
+        job.total = len(folder.files)
+        with self._lock:
+            self._jobs[job.id] = job
+            self._forget_old()
+        self._pool.submit(self._run, job)
+        return job.id
+
+    def get(self, job_id: str) -> Job:
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise InputNotFound(f"no job {job_id}")
+        return job
+
+    def view(self, job_id: str) -> JobView:
+        job = self.get(job_id)
+        with self._lock:
+            return job.view()
+
+    def busy(self) -> int:
+        with self._lock:
+            return sum(j.status in (JobStatus.QUEUED, JobStatus.RUNNING) for j in self._jobs.values())
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _forget_old(self) -> None:
+        finished = [j for j in self._jobs.values() if j.finished is not None]
+        for job in finished[: max(0, len(finished) - self.settings.kept_jobs)]:
+            del self._jobs[job.id]
+
+    def _update(self, job: Job, **changes: object) -> None:
+        with self._lock:
+            for name, value in changes.items():
+                setattr(job, name, value)
+
+    def _run(self, job: Job) -> None:
+        self._update(job, status=JobStatus.RUNNING, started=time.monotonic())
+        try:
+            reference = self._reference(job)
+            rows = [self._plan(job, reference, i, stored) for i, stored in enumerate(job.folder.files)]
+            self._update(job, current=t("web.writing", Lang.VI))
+            files, ids = coverage_files(job.folder.folder / "out", reference, rows)
+            failed = job.total == 1 and rows[0].error is not None
+            status = JobStatus.FAILED if failed else JobStatus.DONE
+            error = job.outcomes[0].error if failed else None
+            self._update(job, files=files, item_ids=ids, status=status, error=error)
+        except Exception as exc:  # a bad reference, or a bug: one line on the page, never a traceback
+            self._update(job, status=JobStatus.FAILED, error=page_error(cli_message(exc, job.reference_file)))
+        finally:
+            shutil.rmtree(job.folder.folder, ignore_errors=True)
+            self._update(job, finished=time.monotonic(), current=None)
+
+    def _reference(self, job: Job) -> Reference:
+        from ..reference.load import load_reference
+
+        stored = job.reference_file
+        label = stored.label if stored else t("web.outline", Lang.VI)
+        self._update(job, reference_label=label, current=label)
+        if stored is None:
+            return load_reference(None)
+        from .results import load_uploaded_reference
+
+        return load_uploaded_reference(stored, self.settings.parse)
+
+    def _plan(self, job: Job, reference: Reference, index: int, stored: StoredFile) -> PlanRow:
+        self._update(job, current=stored.label)
+        result: PlanResult = run_plan(reference, stored, self.settings.parse)
+        row = plan_row(result)
+        outcome = PlanOutcome(
+            index=index,
+            name=stored.label,
+            row=row,
+            error=page_error(result.error.message) if result.error else None,
+        )
+        with self._lock:
+            if result.comparison is not None:
+                job.comparisons[index] = result.comparison
+            job.outcomes.append(outcome)
+        return row
