@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,9 +15,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("multipart")
-from fastapi.testclient import TestClient
+with warnings.catch_warnings():  # starlette's notice that httpx2 exists, raised on import
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 from plancompare import compare, parse
+from plancompare.errors import InvalidArgument
 from plancompare.web.app import create_app
 from plancompare.web.settings import WebSettings, ZipLimits
 from web_helpers import AN_GIANG, HA_TINH, NGHE_AN, TRUNCATED, leftovers, wait_for
@@ -135,6 +139,8 @@ def test_the_reference_can_be_another_plan_or_an_uploaded_document(temp_root: Pa
 
 
 def test_the_token_is_checked_on_every_request(temp_root: Path) -> None:
+    with pytest.raises(InvalidArgument, match="--token"):
+        create_app(WebSettings(host="0.0.0.0", temp_root=temp_root))
     with _client(temp_root, token="bi-mat-chung") as client:
         assert client.get("/").status_code == 401
         assert client.get("/assets/app.js").status_code == 401

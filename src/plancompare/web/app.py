@@ -58,7 +58,10 @@ def _store_uploads(store: JobStore, files: list[UploadFile], reference: Referenc
 
 
 def create_app(settings: WebSettings, store: JobStore | None = None) -> FastAPI:
-    """The app; `store` (made from `settings` when not given) is closed when the app shuts down."""
+    """The app; `store` (made from `settings` when not given) is closed when the app shuts down.
+    Off loopback the token is not optional, whoever builds the app (not only `plancompare serve`)."""
+    if not settings.loopback and not settings.token:
+        raise InvalidArgument(t("error.token_required", Lang.VI, host=settings.host))
     jobs = store or JobStore(settings)
 
     @asynccontextmanager

@@ -102,10 +102,6 @@ class JobStore:
         with self._lock:
             return job.view()
 
-    def busy(self) -> int:
-        with self._lock:
-            return sum(j.status in (JobStatus.QUEUED, JobStatus.RUNNING) for j in self._jobs.values())
-
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(self.root, ignore_errors=True)
