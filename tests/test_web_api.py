@@ -70,7 +70,7 @@ def test_one_plan_gives_the_report_downloads_and_coverage_files(temp_root: Path)
         md = client.get(f"/api/jobs/{job['id']}/plan/0/md", params={"lang": "en"})
         assert md.headers["content-disposition"].endswith("an-giang.md") and "# Plan comparison" in md.text
         assert client.get(f"/api/jobs/{job['id']}/files/../../etc/passwd").status_code == 404
-        assert client.get(f"/api/jobs/{job['id']}/files/nothing.csv").json()["error"].startswith("Không")
+        assert client.get(f"/api/jobs/{job['id']}/files/nothing.csv").json()["error"].endswith("không có tệp nothing.csv")
         assert leftovers(temp_root)[0].name.startswith("plancompare-web-")
         assert len(leftovers(temp_root)) == 1  # the root only: the upload folder went with the job
     assert leftovers(temp_root) == []
@@ -172,4 +172,22 @@ def test_a_zip_of_plans_is_opened_within_its_limits(temp_root: Path) -> None:
         assert "zip inside the zip" in _upload(client, ("long.zip", _zip(nested)))["error"]
         assert "not a readable zip" in _upload(client, ("hong.zip", b"PK\x03\x04 broken"))["error"]
         assert len(leftovers(temp_root)) == 1
+    assert leftovers(temp_root) == []
+
+
+def test_a_bad_reference_fails_the_job_in_one_line_and_old_jobs_are_dropped(temp_root: Path) -> None:
+    with _client(temp_root, kept_jobs=1) as client:
+        response = client.post(
+            "/api/jobs",
+            files=[("files", ("ha-tinh.txt", HA_TINH.read_bytes())), ("reference_file", ("qd.pdf", TRUNCATED.read_bytes()))],
+            data={"reference": "document"},
+        )  # fmt: skip
+        first = wait_for(client, response.json()["id"])
+        assert first["status"] == "failed" and first["plans"] == []
+        assert first["error"].startswith("Không đọc được tệp: qd.pdf: not a readable PDF")
+        second = wait_for(client, _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()))["id"])
+        wait_for(client, _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()))["id"])  # the first is dropped
+        gone = client.get(f"/api/jobs/{first['id']}")
+        assert gone.status_code == 404 and gone.json()["error"].startswith(f"không còn lượt đối chiếu {first['id']}")
+        assert client.get(f"/api/jobs/{second['id']}").json() == second
     assert leftovers(temp_root) == []

@@ -81,7 +81,8 @@ def create_app(settings: WebSettings, store: JobStore | None = None) -> FastAPI:
     @app.exception_handler(PlanCompareError)
     async def known_error(_: Request, exc: PlanCompareError) -> JSONResponse:
         message = cli_message(exc, None)
-        return _error(message if isinstance(exc, InvalidArgument) else page_error(message), _status_of(exc))
+        plain = isinstance(exc, InvalidArgument | InputNotFound)  # about the request, not a file's content
+        return _error(message if plain else page_error(message), _status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -94,7 +94,7 @@ class JobStore:
         with self._lock:
             job = self._jobs.get(job_id)
         if job is None:
-            raise InputNotFound(f"no job {job_id}")
+            raise InputNotFound(t("web.no_job", Lang.VI, job=job_id))
         return job
 
     def view(self, job_id: str) -> JobView:
@@ -119,19 +119,26 @@ class JobStore:
     def _run(self, job: Job) -> None:
         self._update(job, status=JobStatus.RUNNING, started=time.monotonic())
         try:
-            reference = self._reference(job)
-            rows = [self._plan(job, reference, i, stored) for i, stored in enumerate(job.folder.files)]
-            self._update(job, current=t("web.writing", Lang.VI))
-            files, ids = coverage_files(job.folder.folder / "out", reference, rows)
-            failed = job.total == 1 and rows[0].error is not None
-            status = JobStatus.FAILED if failed else JobStatus.DONE
-            error = job.outcomes[0].error if failed else None
-            self._update(job, files=files, item_ids=ids, status=status, error=error)
+            ending = self._work(job)
         except Exception as exc:  # a bad reference, or a bug: one line on the page, never a traceback
-            self._update(job, status=JobStatus.FAILED, error=page_error(cli_message(exc, job.reference_file)))
+            ending = {"status": JobStatus.FAILED, "error": page_error(cli_message(exc, job.reference_file))}
         finally:
             shutil.rmtree(job.folder.folder, ignore_errors=True)
-            self._update(job, finished=time.monotonic(), current=None)
+        # one update: a poll never sees "done" with the last stage still showing
+        self._update(job, **ending, finished=time.monotonic(), current=None)
+
+    def _work(self, job: Job) -> dict[str, object]:
+        reference = self._reference(job)
+        rows = [self._plan(job, reference, i, stored) for i, stored in enumerate(job.folder.files)]
+        self._update(job, current=t("web.writing", Lang.VI))
+        files, ids = coverage_files(job.folder.folder / "out", reference, rows)
+        failed = job.total == 1 and rows[0].error is not None
+        return {
+            "files": files,
+            "item_ids": ids,
+            "status": JobStatus.FAILED if failed else JobStatus.DONE,
+            "error": job.outcomes[0].error if failed else None,
+        }
 
     def _reference(self, job: Job) -> Reference:
         from ..reference.load import load_reference

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..batch.formats import OutputFormat
 from ..batch.model import PlanError, PlanResult, PlanRow
 from ..errors import PlanCompareError
 from ..i18n import Lang, t
@@ -69,11 +70,9 @@ def load_uploaded_reference(stored: StoredFile, options: ParseOptions) -> Refere
     return reference
 
 
-def available_formats() -> set[str]:
+def available_formats() -> set[OutputFormat]:
     """The coverage files this installation can write (the workbook and heatmap need the `coverage` extra)."""
     from importlib.util import find_spec
-
-    from ..batch.formats import OutputFormat
 
     formats = {OutputFormat.csv, OutputFormat.json}
     if find_spec("openpyxl") is not None:

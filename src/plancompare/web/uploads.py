@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO
 
 from ..errors import DocumentTooLarge, InvalidArgument, UnsupportedFormat
 from ..model.base import StrictModel
@@ -38,7 +38,7 @@ def suffix_of(label: str, allowed: Iterable[str]) -> str:
     return suffix
 
 
-def copy_bounded(source: BinaryIO, target: Path, limit: int, label: str) -> int:
+def copy_bounded(source: IO[bytes], target: Path, limit: int, label: str) -> int:
     """Copy in chunks and stop as soon as `limit` bytes are passed: a huge upload is never kept."""
     written = 0
     with target.open("wb") as out:
@@ -65,7 +65,7 @@ class UploadFolder:
         if len(self.files) >= self.settings.max_files:
             raise InvalidArgument(f"more than {self.settings.max_files} plans in one upload")
 
-    def add(self, name: str | None, source: BinaryIO, allowed: Iterable[str] = PLAN_SUFFIXES) -> None:
+    def add(self, name: str | None, source: IO[bytes], allowed: Iterable[str] = PLAN_SUFFIXES) -> None:
         """One uploaded file: a plan (or reference) kept as is, or a zip whose plans are added."""
         label = display_name(name)
         allowed = frozenset(allowed)
@@ -81,7 +81,7 @@ class UploadFolder:
             return
         self.files.append(StoredFile(label=label, path=target))
 
-    def add_single(self, name: str | None, source: BinaryIO, allowed: Iterable[str]) -> StoredFile:
+    def add_single(self, name: str | None, source: IO[bytes], allowed: Iterable[str]) -> StoredFile:
         """A reference: exactly one file, no zip."""
         label = display_name(name)
         target = self.folder / f"reference{suffix_of(label, allowed)}"

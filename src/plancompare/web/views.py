@@ -12,7 +12,7 @@ import regex
 from fastapi.responses import Response
 
 from ..errors import InputNotFound
-from ..i18n import Lang
+from ..i18n import Lang, t
 from ..model.comparison import Comparison
 from .jobs import Job
 
@@ -35,7 +35,7 @@ class PlanFormat(StrEnum):
 def comparison_of(job: Job, index: int) -> Comparison:
     found = job.comparisons.get(index)
     if found is None:
-        raise InputNotFound(f"job {job.id} has no report {index}")
+        raise InputNotFound(t("web.no_download", Lang.VI, job=job.id, name=f"report/{index}"))
     return found
 
 
@@ -56,7 +56,7 @@ def plan_download(job: Job, index: int, fmt: str, lang: Lang) -> Response:
     try:
         chosen = PlanFormat(fmt)
     except ValueError as exc:
-        raise InputNotFound(f"no download of type {fmt}") from exc
+        raise InputNotFound(t("web.no_download", Lang.VI, job=job.id, name=fmt)) from exc
     if chosen is PlanFormat.json:
         from ..serialize import to_json
 
@@ -76,7 +76,7 @@ def plan_download(job: Job, index: int, fmt: str, lang: Lang) -> Response:
 def download(job: Job, name: str) -> Response:
     content = job.files.get(name)
     if content is None:
-        raise InputNotFound(f"job {job.id} has no file {name}")
+        raise InputNotFound(t("web.no_download", Lang.VI, job=job.id, name=name))
     if name.endswith(".png"):
         return Response(content, media_type="image/png")
     return _attachment(content, name)
