@@ -41,6 +41,12 @@ def _upload(client: TestClient, *files: tuple[str, bytes], **form: str) -> dict:
     return {**response.json(), "http": response.status_code}
 
 
+def _upload_against(client: TestClient, plan: tuple[str, bytes], reference: tuple[str, bytes], choice: str) -> dict:  # type: ignore[type-arg]
+    files = [("files", plan), ("reference_file", reference)]
+    response = client.post("/api/jobs", files=files, data={"reference": choice})
+    return {**response.json(), "http": response.status_code}
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -127,12 +133,8 @@ def test_the_reference_can_be_another_plan_or_an_uploaded_document(temp_root: Pa
     with _client(temp_root) as client:
         missing = _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()), reference="plan")
         assert missing["http"] == 400 and "tham chiếu" in missing["error"]
-        response = client.post(
-            "/api/jobs",
-            files=[("files", ("ha-tinh.txt", HA_TINH.read_bytes())), ("reference_file", ("an-giang.txt", AN_GIANG.read_bytes()))],
-            data={"reference": "plan"},
-        )  # fmt: skip
-        view = wait_for(client, response.json()["id"])
+        job = _upload_against(client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("an-giang.txt", AN_GIANG.read_bytes()), "plan")
+        view = wait_for(client, job["id"])
     expected = compare(parse(AN_GIANG), parse(HA_TINH)).summary.coverage
     assert view["status"] == "done" and view["reference"] == "an-giang.txt"
     assert view["plans"][0]["row"]["coverage"] == expected
@@ -177,12 +179,8 @@ def test_a_zip_of_plans_is_opened_within_its_limits(temp_root: Path) -> None:
 
 def test_a_bad_reference_fails_the_job_in_one_line_and_old_jobs_are_dropped(temp_root: Path) -> None:
     with _client(temp_root, kept_jobs=1) as client:
-        response = client.post(
-            "/api/jobs",
-            files=[("files", ("ha-tinh.txt", HA_TINH.read_bytes())), ("reference_file", ("qd.pdf", TRUNCATED.read_bytes()))],
-            data={"reference": "document"},
-        )  # fmt: skip
-        first = wait_for(client, response.json()["id"])
+        job = _upload_against(client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("qd.pdf", TRUNCATED.read_bytes()), "document")
+        first = wait_for(client, job["id"])
         assert first["status"] == "failed" and first["plans"] == []
         assert first["error"].startswith("Không đọc được tệp: qd.pdf: not a readable PDF")
         second = wait_for(client, _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()))["id"])
