@@ -122,10 +122,12 @@ def test_a_bad_file_is_one_vietnamese_line_and_the_others_still_run(temp_root: P
         wrong_type = _upload(client, ("setup.exe", b"MZ\x90\x00"))
         assert wrong_type["http"] == 400 and "setup.exe" in wrong_type["error"]
         assert _upload(client)["http"] == 400  # no file at all
-        too_big = _client(temp_root / "small", parse={"max_bytes": 1000})
+        too_big = _client(temp_root / "small", parse={"max_bytes": 1000}, max_request_bytes=200_000)
         with too_big:
             refused = _upload(too_big, ("an-giang.txt", AN_GIANG.read_bytes()))
+            whole = _upload(too_big, *[(f"{i}.txt", HA_TINH.read_bytes()) for i in range(200)])
         assert refused["http"] == 400 and "1000 bytes" in refused["error"]
+        assert whole["http"] == 413 and whole["error"].startswith("lượt tải lên lớn hơn giới hạn 200000 byte")
     assert leftovers(temp_root) == [temp_root / "small"]
 
 

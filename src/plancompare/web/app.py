@@ -30,6 +30,12 @@ def _token_ok(request: Request, token: str) -> bool:
     return secrets.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
 
 
+def _declared_size(request: Request) -> int:
+    """The body size the client announces (a browser always does for a form upload)."""
+    value = request.headers.get("content-length", "")
+    return int(value) if value.isdigit() else 0
+
+
 def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -76,6 +82,8 @@ def create_app(settings: WebSettings, store: JobStore | None = None) -> FastAPI:
     async def require_token(request: Request, call_next):  # type: ignore[no-untyped-def]
         if settings.token is not None and not _token_ok(request, settings.token):
             return _error(t("web.bad_token", Lang.VI), 401)
+        if _declared_size(request) > settings.max_request_bytes:  # before the body is spooled to disk
+            return _error(t("web.too_large", Lang.VI, limit=settings.max_request_bytes), 413)
         return await call_next(request)
 
     @app.exception_handler(PlanCompareError)

@@ -32,6 +32,9 @@ class WebSettings(StrictModel):
     token: str | None = None
     workers: int = Field(default=2, ge=1, le=16, description="jobs run at once; the rest wait")
     max_files: int = Field(default=200, gt=0, description="most plans in one upload")
+    max_request_bytes: int = Field(
+        default=1024 * 1024 * 1024, gt=0, description="largest upload request, refused before it is read"
+    )
     kept_jobs: int = Field(default=200, gt=0, description="finished jobs kept in memory; older are dropped")
     parse: ParseOptions = ParseOptions()
     zip: ZipLimits = ZipLimits()
