@@ -191,3 +191,17 @@ def test_a_bad_reference_fails_the_job_in_one_line_and_old_jobs_are_dropped(temp
         assert gone.status_code == 404 and gone.json()["error"].startswith(f"không còn lượt đối chiếu {first['id']}")
         assert client.get(f"/api/jobs/{second['id']}").json() == second
     assert leftovers(temp_root) == []
+
+
+def test_the_listed_coverage_files_are_the_ones_written(temp_root: Path) -> None:
+    from plancompare.web.results import coverage_file_names
+
+    with _client(temp_root) as client:
+        view = wait_for(client, _upload(client, ("a.txt", HA_TINH.read_bytes()), ("b.md", NGHE_AN.read_bytes()))["id"])
+        assert view["files"] == coverage_file_names()
+        got = {name: client.get(f"/api/jobs/{view['id']}/files/{name}") for name in view["files"]}
+        assert all(r.status_code == 200 and r.content for r in got.values())
+        matrix = got["matrix.csv"].text.splitlines()
+        assert [line.split(",")[0] for line in matrix[1:]] == ["a.txt", "b.md"]
+        assert matrix[0].split(",")[-len(view["item_ids"]):] == view["item_ids"]
+        assert len(leftovers(temp_root)) == 1  # the scratch folder went too

@@ -136,7 +136,7 @@ def create_app(settings: WebSettings, store: JobStore | None = None) -> FastAPI:
 
     @app.get("/api/jobs/{job_id}/files/{name}")
     def job_file(job_id: str, name: str) -> Response:
-        return download(jobs.get(job_id), name)
+        return download(job_id, name, jobs.coverage_file(job_id, name))
 
     @app.get("/healthz", response_class=PlainTextResponse)
     def health() -> str:

@@ -2,8 +2,10 @@
 parse has its own time budget in a context variable). The page polls `view(job_id)` for progress.
 
 A job's upload folder is removed when the job ends, whatever happened; what the page still needs
-(comparisons for the reports, the coverage files) stays in memory, and only the last `kept_jobs`
-jobs are kept. `close()` removes the whole temporary root, for the server's exit."""
+(comparisons for the reports, the rows of the coverage table) stays in memory, and only the last
+`kept_jobs` jobs are kept. The coverage files (workbook, heatmap…) are written on their first
+download, not by every job: they cost three times a plan's parse and compare. `close()` removes
+the whole temporary root, for the server's exit."""
 
 from __future__ import annotations
 
@@ -16,11 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..batch.model import PlanResult, PlanRow, plan_row
+from ..batch.tables import item_ids
 from ..errors import InputNotFound
 from ..i18n import Lang, t
 from ..model.comparison import Comparison
 from ..model.reference import Reference
-from .results import cli_message, coverage_files, page_error, run_plan
+from .results import cli_message, coverage_file_names, coverage_files, page_error, run_plan
 from .settings import JobStatus, JobView, PlanOutcome, ReferenceChoice, WebSettings
 from .uploads import StoredFile, UploadFolder
 
@@ -41,7 +44,10 @@ class Job:
         self.error: str | None = None
         self.outcomes: list[PlanOutcome] = []
         self.comparisons: dict[int, Comparison] = {}
-        self.files: dict[str, bytes] = {}
+        self.reference: Reference | None = None
+        self.file_names: list[str] = []
+        self.files: dict[str, bytes] | None = None  # written on the first download
+        self.files_lock = threading.Lock()
         self.item_ids: list[str] = []
         self.total = 0
 
@@ -57,7 +63,7 @@ class Job:
             elapsed_s=round(end - self.started, 1),
             error=self.error,
             plans=list(self.outcomes),
-            files=sorted(self.files),
+            files=list(self.file_names),
             item_ids=list(self.item_ids),
         )
 
@@ -102,6 +108,19 @@ class JobStore:
         with self._lock:
             return job.view()
 
+    def coverage_file(self, job_id: str, name: str) -> bytes | None:
+        """One of the job's coverage files, all written (in a scratch folder, removed at once) on
+        the first request; None when the job has no such file."""
+        job = self.get(job_id)
+        if job.reference is None or name not in job.file_names:
+            return None
+        with job.files_lock:
+            if job.files is None:
+                rows = [o.row for o in sorted(job.outcomes, key=lambda o: o.index)]
+                with tempfile.TemporaryDirectory(dir=self.root) as scratch:
+                    job.files = coverage_files(Path(scratch), job.reference, rows)
+            return job.files.get(name)
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(self.root, ignore_errors=True)
@@ -130,12 +149,11 @@ class JobStore:
     def _work(self, job: Job) -> dict[str, object]:
         reference = self._reference(job)
         rows = [self._plan(job, reference, i, stored) for i, stored in enumerate(job.folder.files)]
-        self._update(job, current=t("web.writing", Lang.VI))
-        files, ids = coverage_files(job.folder.folder / "out", reference, rows)
         failed = job.total == 1 and rows[0].error is not None
         return {
-            "files": files,
-            "item_ids": ids,
+            "reference": reference,
+            "file_names": coverage_file_names(),
+            "item_ids": item_ids(reference),
             "status": JobStatus.FAILED if failed else JobStatus.DONE,
             "error": job.outcomes[0].error if failed else None,
         }

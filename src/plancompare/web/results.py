@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from ..model.reference import Reference
 
 OUTLINE_SUFFIXES = frozenset({".yaml", ".yml"})
+# what `CoverageWriter.finish` writes for each format the page asks for (a test holds the two equal)
+FILES_OF_FORMAT = {
+    OutputFormat.csv: ("summary.csv", "matrix.csv"),
+    OutputFormat.json: ("coverage.json",),
+    OutputFormat.xlsx: ("coverage.xlsx",),
+    OutputFormat.png: ("heatmap.png",),
+}
 
 
 def cli_message(exc: BaseException, stored: StoredFile | None) -> str:
@@ -82,13 +89,16 @@ def available_formats() -> set[OutputFormat]:
     return formats
 
 
-def coverage_files(out: Path, reference: Reference, rows: list[PlanRow]) -> tuple[dict[str, bytes], list[str]]:
-    """The files of `plancompare coverage` for these rows, read back into memory (the folder goes with
-    the job), and the reference item ids in matrix order."""
-    from ..batch import tables
+def coverage_file_names() -> list[str]:
+    """The names `coverage_files` gives, known before writing them (the page lists the downloads)."""
+    return sorted(name for fmt in available_formats() for name in FILES_OF_FORMAT.get(fmt, ()))
+
+
+def coverage_files(out: Path, reference: Reference, rows: list[PlanRow]) -> dict[str, bytes]:
+    """The files of `plancompare coverage` for these rows, read back into memory."""
     from ..batch.outputs import CoverageWriter
 
     writer = CoverageWriter(out, reference, available_formats())
     writer.rows = list(rows)
     names = writer.finish()
-    return {name: (out / name).read_bytes() for name in names}, tables.item_ids(reference)
+    return {name: (out / name).read_bytes() for name in names}

@@ -73,10 +73,9 @@ def plan_download(job: Job, index: int, fmt: str, lang: Lang) -> Response:
     return _attachment(text.encode("utf-8"), f"{stem}.{chosen.value}")
 
 
-def download(job: Job, name: str) -> Response:
-    content = job.files.get(name)
+def download(job_id: str, name: str, content: bytes | None) -> Response:
     if content is None:
-        raise InputNotFound(t("web.no_download", Lang.VI, job=job.id, name=name))
+        raise InputNotFound(t("web.no_download", Lang.VI, job=job_id, name=name))
     if name.endswith(".png"):
         return Response(content, media_type="image/png")
     return _attachment(content, name)
