@@ -67,6 +67,9 @@ def test_one_plan_gives_the_report_downloads_and_coverage_files(temp_root: Path)
         assert view["status"] == "done" and view["error"] is None
         assert view["plans"][0]["row"]["coverage"] == _expected_coverage(AN_GIANG)
         assert {"summary.csv", "matrix.csv", "coverage.json"} <= set(view["files"])
+        page = client.get("/")
+        assert page.headers["content-security-policy"].startswith("default-src 'self';")
+        assert "http" not in page.text.replace('http-equiv', '')  # no address outside the server
         vi = client.get(f"/api/jobs/{job['id']}/report/0").text
         en = client.get(f"/api/jobs/{job['id']}/report/0", params={"lang": "en"}).text
         assert "Đối chiếu kế hoạch với văn bản tham chiếu" in vi and "Plan comparison" in en

@@ -61,9 +61,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 def page(server: tuple[str, Path]) -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        tab = browser.new_page(viewport={"width": 1100, "height": 820})
+        # bypass_csp: Playwright evaluates its waits as strings; the page itself needs no eval
+        tab = browser.new_page(viewport={"width": 1100, "height": 820}, bypass_csp=True)
+        requested: list[str] = []
+        tab.on("request", lambda r: requested.append(r.url))
         tab.goto(server[0])
         yield tab
+        assert requested and [u for u in requested if not u.startswith(server[0])] == []  # all local
         browser.close()
 
 

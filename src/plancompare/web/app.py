@@ -23,6 +23,14 @@ from .settings import REFERENCE_SUFFIXES, JobView, ReferenceChoice, WebSettings
 from .views import download, plan_download, report_html
 
 TOKEN_HEADER = "x-plancompare-token"
+# the page and the reports load nothing from elsewhere; the browser is told so and enforces it
+# (the reports carry their CSS and script inline, as `--format html` writes them)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 def _token_ok(request: Request, token: str) -> bool:
@@ -84,7 +92,9 @@ def create_app(settings: WebSettings, store: JobStore | None = None) -> FastAPI:
             return _error(t("web.bad_token", Lang.VI), 401)
         if _declared_size(request) > settings.max_request_bytes:  # before the body is spooled to disk
             return _error(t("web.too_large", Lang.VI, limit=settings.max_request_bytes), 413)
-        return await call_next(request)
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     @app.exception_handler(PlanCompareError)
     async def known_error(_: Request, exc: PlanCompareError) -> JSONResponse:

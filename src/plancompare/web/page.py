@@ -50,7 +50,7 @@ def render_page() -> str:
     )
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>{html.escape(t("web.title", Lang.VI))}</title><link rel="stylesheet" href="assets/app.css"></head>
+<title>{html.escape(t("web.title", Lang.VI))}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="assets/app.css"></head>
 <body>
 <header><h1>{_label("title")}</h1>
 <button type="button" id="lang-switch">{_label("switch")}</button>
