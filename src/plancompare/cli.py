@@ -182,11 +182,12 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register_commands() -> None:
-    from . import cli_compare, cli_coverage
+    from . import cli_compare, cli_coverage, cli_serve
 
     app.command()(parse)
     cli_compare.register(app)
     cli_coverage.register(app)
+    cli_serve.register(app)
 
 
 _register_commands()
