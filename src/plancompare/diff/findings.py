@@ -82,7 +82,9 @@ def reference_finding(a: Alignment, i: int) -> Finding:
         note = (
             None if kind is FindingKind.COVERED else "linked, but the plan text carries the item only in part"
         )
-        if divergences:
+        if divergences and kind is FindingKind.COVERED:
+            # a weak link (partial) keeps its kind: its differences are listed, but a difference
+            # found on a chance match would be a false alarm
             kind = FindingKind.DIVERGENT
         return Finding(
             kind=kind,
