@@ -111,3 +111,24 @@ def test_unit_cell_missing_a_separator_is_read_and_reported(gold_name: str, row:
     assert [u["text"] for u in cell] == units
     warned = [w["message"] for w in got["warnings"] if w["code"] == "unit_separator_missing"]
     assert any(w.startswith(f"row {row}") and units[1] in w for w in warned)
+
+
+def _tasks(got: dict) -> list[tuple[object, ...]]:  # type: ignore[type-arg]
+    return [
+        (t["number"], " ".join(t["text"].split())[:60], [u["text"] for u in t["lead_units"]], t["deadline"]["text"])
+        for t in got["tasks"]
+    ]
+
+
+@pytest.mark.parametrize("gold_name", ["wide-kh980.json", "wide-kh172.json", "wide-kh310.json", "wide-nq03.json"])
+def test_the_same_copy_without_markup_gives_the_same_tasks(gold_name: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A copy saved as plain text loses `**`, `*` and `#`: hard-wrapped headings, cells and labelled
+    lines must still come together (blank lines as paragraph breaks, lines that cannot end a line)."""
+    source = (WIDE / GOLDS[gold_name]).read_text(encoding="utf-8")
+    plain = "\n".join(line.replace("*", "").lstrip("#").lstrip() for line in source.split("\n"))
+    path = tmp_path / (GOLDS[gold_name].removesuffix(".md") + ".txt")
+    path.write_text(plain, encoding="utf-8")
+    got = json.loads(to_json(parse(path)))
+    assert _tasks(got) == _tasks(parsed(GOLDS[gold_name]))
+    m, want = got["metadata"], parsed(GOLDS[gold_name])["metadata"]
+    assert (m["number"], m["date"], m["place"]) == (want["number"], want["date"], want["place"])

@@ -25,6 +25,8 @@ from .markers import Marker, parse_marker
 from .patterns import PLACE_DATE
 
 _HAS_LOWER = regex.compile(r"\p{Ll}")
+# words a Vietnamese line cannot end on, so a line ending on one was wrapped
+_DANGLING = regex.compile(r"(?<!\p{L})(?:ngày|tháng|của|và|về|các|những|cho|với|tại|theo|để)$")
 _SO_NUMBER = regex.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
 
 
@@ -102,6 +104,18 @@ def wrap_width(lines: Sequence[Line]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1]
 
 
+def _wrapped_place(before: str, place: str) -> bool:
+    """A one-word "place" after a short fragment that ends without punctuation: the end of a place
+    name cut by the wrap ("Thành phố Hồ Chí" / "Minh, ngày …"), not a place of its own."""
+    return (
+        len(place.split()) == 1
+        and len(before) <= 40
+        and not is_caps(before)
+        and not CLAUSE_END.search(before)
+        and not before.rstrip().endswith("phúc")  # the tiêu ngữ "Độc lập - Tự do - Hạnh phúc"
+    )
+
+
 def joins(prev: Paragraph, line: Line, width: int) -> bool:
     """Does `line` continue paragraph `prev`?"""
     last = prev.lines[-1] if prev.lines else None
@@ -113,7 +127,10 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False
     if parse_marker(line.text, prev.text) is not None:
         return False
-    if PLACE_DATE.match(line.text) or _SO_NUMBER.match(line.text):
+    place_date = PLACE_DATE.match(line.text)
+    if place_date and _wrapped_place(prev.text, place_date.group("place")):
+        return True  # "Thành phố Hồ Chí" / "Minh, ngày 18 tháng 11 năm 2025": the place name wrapped
+    if place_date or _SO_NUMBER.match(line.text):
         return False  # "Hà Nội, ngày …" and "Số: …" stand on their own in a header
     if line.bold != prev.bold:
         return False
@@ -121,6 +138,8 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return True
     if LOWER_START.match(line.text):
         return not SENTENCE_END.search(prev.text)
+    if _DANGLING.search(prev.text[-12:]):
+        return True  # "Hà Nội, ngày" / "24 tháng 11 năm 2025": no line ends on these words
     if CLAUSE_END.search(prev.text):
         return False
     if is_caps(line.text) != is_caps(last.text if last else prev.text):
