@@ -23,10 +23,7 @@ def _line(number: int, raw: str, start: int, end: int) -> Line:
 
 
 def _plain_lines(
-    numbered: list[tuple[int, str]],
-    span: dict[int, tuple[int, int]],
-    layout: LayoutSettings,
-    soft: frozenset[int] = frozenset(),
+    numbered: list[tuple[int, str]], span: dict[int, tuple[int, int]], layout: LayoutSettings
 ) -> list[Line]:
     """Lines of a run without tables; side-by-side blocks read left column, then right."""
     rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
@@ -35,9 +32,7 @@ def _plain_lines(
     i = 0
     while i < len(rows):
         if i not in blocks:
-            line = _line(*rows[i], *span[rows[i][0]])
-            line.soft_wrap = True if rows[i][0] in soft else None
-            lines.append(line)
+            lines.append(_line(*rows[i], *span[rows[i][0]]))
             i += 1
             continue
         end, cuts = blocks[i]
@@ -59,19 +54,6 @@ def _plain_lines(
     return lines
 
 
-def soft_wrapped(lines: list[str], start: int, end: int, skip: frozenset[int]) -> frozenset[int]:
-    """Line numbers that continue the line above, when the text separates paragraphs by blank lines
-    (some blank lines, and many lines sitting right under another). A text double-spaced line by
-    line (An Giang), or with no blank lines at all (web copies), says nothing by its blanks."""
-    kept = [k for k in range(start, end) if k not in skip]
-    blank = [not lines[k].strip() for k in kept]
-    text_lines = sum(1 for b in blank if not b)
-    under = [kept[j] for j in range(1, len(kept)) if not blank[j] and not blank[j - 1]]
-    if not text_lines or sum(blank) < 0.05 * len(kept) or len(under) < 0.3 * text_lines:
-        return frozenset()
-    return frozenset(k + 1 for k in under)
-
-
 def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
@@ -80,7 +62,6 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True, layout=layout)
-    soft = soft_wrapped(source_lines, bounds.start, bounds.end, skip)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     run: list[tuple[int, str]] = []
@@ -92,12 +73,12 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
                 run.append((i + 1, source_lines[i]))
             i += 1
             continue
-        items.extend(_plain_lines(run, span, layout, soft))
+        items.extend(_plain_lines(run, span, layout))
         run = []
         items.extend(found.items)
         warnings.extend(found.warnings)
         i = found.resume
-    items.extend(_plain_lines(run, span, layout, soft))
+    items.extend(_plain_lines(run, span, layout))
     return RawDocument(
         source=source,
         items=items,
