@@ -140,14 +140,24 @@ class Scorer:
         return PairScore(round(min(1.0, score), 4), round(tfidf, 4), round(token_set, 4), round(affinity, 4))
 
 
+def _column_argmax(rows: list[list[float]]) -> list[int]:
+    """numpy's `argmax(axis=0)` for lists: the first row holding each column's largest value."""
+    best: list[int] = []
+    for j in range(len(rows[0]) if rows else 0):
+        column = [row[j] for row in rows]
+        best.append(column.index(max(column)))
+    return best
+
+
 def group_affinity(
-    lexical: np.ndarray, refs: Sequence[Unit], plan: Sequence[Unit]
+    lexical: np.ndarray | list[list[float]], refs: Sequence[Unit], plan: Sequence[Unit]
 ) -> dict[tuple[str | None, str | None], float]:
     """Share of a plan group's units whose best lexical match lies in each reference group."""
     votes: dict[str | None, Counter[str | None]] = {}
     if len(refs):
         # argmax keeps the first of equal values: the earliest reference item, as before
-        for unit, best in zip(plan, lexical.argmax(axis=0).tolist(), strict=True):
+        best_rows = lexical.argmax(axis=0).tolist() if hasattr(lexical, "argmax") else _column_argmax(lexical)
+        for unit, best in zip(plan, best_rows, strict=True):
             votes.setdefault(unit.group, Counter())[refs[best].group] += 1
     out: dict[tuple[str | None, str | None], float] = {}
     for pgroup, counter in votes.items():
@@ -230,10 +240,8 @@ def score_matrix_pairwise(
 ) -> list[ScoreRow]:
     """The definition `score_matrix` computes faster: every pair scored on its own, exactly. Kept
     for the tests and the benchmark, which check the fast path against it."""
-    import numpy as np
-
     lexical = [[scorer.lexical(r.match_text, u.match_text) for u in plan] for r in refs]
-    flat = np.array([[W_TFIDF * c + W_TOKEN_SET * t for c, t in row] for row in lexical])
+    flat = [[W_TFIDF * c + W_TOKEN_SET * t for c, t in row] for row in lexical]  # no numpy: see decide
     affinity = group_affinity(flat, refs, plan) if len(plan) else {}
     return [
         ScoreRow.of(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..align.decide import MARGIN, PARTIAL, Alignment
-from ..align.scores import EPS
+from ..align.decide import MARGIN, PAIRWISE_UP_TO, PARTIAL, Alignment
+from ..align.scores import EPS, W_TFIDF, W_TOKEN_SET
 from ..align.units import Unit
 from ..model.comparison import Finding, FindingKind, GroupCoverage
 from ..model.reference import ReferenceGroup
@@ -20,6 +20,11 @@ from ..model.reference import ReferenceGroup
 def _profile_scores(a: Alignment, profiles: list[str], texts: list[str]) -> list[list[float]]:
     """Lexical score (no affinity) of each profile against each text; exact for each text's two
     best profiles, which are all the decision reads."""
+    if len(profiles) * len(texts) <= PAIRWISE_UP_TO:  # small: pair by pair, no numpy (decide.py)
+        return [
+            [round(min(1.0, W_TFIDF * c + W_TOKEN_SET * t), 4) for c, t in (a.scorer.lexical(p, x) for x in texts)]
+            for p in profiles
+        ]
     from ..align.matrix import round4, second_largest
 
     cosines = a.scorer.cosine_matrix(profiles, texts)

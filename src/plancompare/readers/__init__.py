@@ -71,12 +71,15 @@ def _dispatch(fmt: SourceFormat, data: bytes, source: SourceInfo, options: Parse
 
         return read_docx(data, source, options)
     if fmt in (SourceFormat.MARKDOWN, SourceFormat.TEXT, SourceFormat.HTML):
-        from .html import decode_html, read_html
-        from .markdown import read_markdown
-        from .text import read_text
+        if fmt is SourceFormat.HTML:  # lxml loads only for a web page
+            from .html import decode_html, read_html
 
-        decoded = decode_html(data) if fmt is SourceFormat.HTML else decode(data)
-        reader = {SourceFormat.MARKDOWN: read_markdown, SourceFormat.TEXT: read_text}.get(fmt, read_html)
+            decoded, reader = decode_html(data), read_html
+        else:
+            from .markdown import read_markdown
+            from .text import read_text
+
+            decoded, reader = decode(data), (read_markdown if fmt is SourceFormat.MARKDOWN else read_text)
         doc = reader(decoded.text, source, options.layout)
         if decoded.legacy is not None:
             doc.warnings.append(
