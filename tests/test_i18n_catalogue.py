@@ -149,3 +149,21 @@ def test_warnings_are_sentences_and_keep_their_details() -> None:
     assert warning_sentence(side, Lang.VI) == "Văn bản tham chiếu: Văn bản không ghi ngày ban hành."
     unknown = ParseWarning(code="brand_new_code", message="something new happened")
     assert warning_sentence(unknown, Lang.EN) == "Something new happened"
+
+
+def test_parsed_catalogue_is_cached_by_content(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The flattened TOML is kept as JSON in the cache folder, keyed by the text's hash: a second
+    read uses it, an edited catalogue gets its own entry, an unwritable cache is not an error."""
+    from plancompare.i18n import _parsed
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = '[kind.covered]\nvi = "Đã cụ thể hóa"\nen = "Covered"\n'
+    assert _parsed(text) == {"kind.covered": {"vi": "Đã cụ thể hóa", "en": "Covered"}}
+    assert len(list((tmp_path / "plancompare").glob("messages-*.json"))) == 1
+    assert _parsed(text) == {"kind.covered": {"vi": "Đã cụ thể hóa", "en": "Covered"}}
+    edited = text.replace("Covered", "Carried")
+    assert _parsed(edited)["kind.covered"]["en"] == "Carried"
+    assert len(list((tmp_path / "plancompare").glob("messages-*.json"))) == 2
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    assert _parsed(text)["kind.covered"]["vi"] == "Đã cụ thể hóa"

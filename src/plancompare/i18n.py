@@ -78,13 +78,42 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, dict[str, 
     return out
 
 
+def _parsed(text: str) -> dict[str, dict[str, str]]:
+    """The catalogue's TOML, flattened. Parsing it (and importing tomllib) costs ~20 ms at every
+    start; the result is kept as JSON in the user's cache folder, keyed by the text's hash, like
+    Python's own .pyc files. A cache that cannot be read or written is simply not used."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "plancompare", f"messages-{digest}.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            cached: dict[str, dict[str, str]] = json.load(fh)
+        return cached
+    except (OSError, ValueError):
+        pass
+    import tomllib
+
+    flat = _flatten(tomllib.loads(text))
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(flat, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return flat
+
+
 @cache
 def catalogue() -> Catalogue:
-    import tomllib
     from importlib.resources import files
 
-    raw = tomllib.loads(files("plancompare.data").joinpath("messages.toml").read_text(encoding="utf-8"))
-    return Catalogue({key: Message(**texts) for key, texts in _flatten(raw).items()})
+    text = files("plancompare.data").joinpath("messages.toml").read_text(encoding="utf-8")
+    return Catalogue({key: Message(**texts) for key, texts in _parsed(text).items()})
 
 
 def parse_lang(value: str | None) -> Lang | None:
