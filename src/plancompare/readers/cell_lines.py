@@ -65,7 +65,6 @@ class CellRegion:
     start: int
     resume: int
     gaps: int = 0
-    misaligned: int = 0
 
 
 def _segments(
@@ -123,8 +122,8 @@ def _opens_text(lines: list[CellLine]) -> bool:
     return bool(_PART_OPENER.match(first)) and first == first.upper()
 
 
-def _rows(segs: list[Segment], width: int) -> tuple[list[list[Segment]], int, int, int]:
-    """Rows of at most `width` cells; returns (rows, segments consumed, gaps, misaligned)."""
+def _rows(segs: list[Segment], width: int) -> tuple[list[list[Segment]], int, int]:
+    """Rows of at most `width` cells; returns (rows, segments consumed, gaps)."""
 
     def closes(k: int) -> bool:
         return k >= len(segs) or segs[k].empty or segs[k].gap
@@ -133,7 +132,7 @@ def _rows(segs: list[Segment], width: int) -> tuple[list[list[Segment]], int, in
         return p + width <= len(segs) and closes(p + width)
 
     rows: list[list[Segment]] = []
-    gaps = misaligned = 0
+    gaps = 0
     p = 0
     while p < len(segs):
         if full_at(p):
@@ -162,10 +161,8 @@ def _rows(segs: list[Segment], width: int) -> tuple[list[list[Segment]], int, in
             # after it) and the document's own text resumes; the row before it is complete
             rows.append(segs[p : p + width])
             p += width
-        else:
-            misaligned += 1
-        break
-    return rows, p, gaps, misaligned
+        break  # (no row at all: no table here; the lines are read as text)
+    return rows, p, gaps
 
 
 def _header_width(segs: list[Segment], most: int) -> int:
@@ -186,11 +183,11 @@ def read_cell_region(
     if not segs:
         return CellRegion(grid=Grid(rows=[]), start=start, resume=start + 1)
     width = _header_width(segs, settings.max_columns)
-    rows, used, gaps, misaligned = _rows(segs, width)
+    rows, used, gaps = _rows(segs, width)
     grid = Grid(rows=[GridRow(cells=[GridCell(lines=s.lines) for s in row]) for row in rows])
     if used >= len(segs):
         last = segs[-1]
         resume = last.end + 1 if last.end < len(raw) and is_separator(raw[last.end]) else last.end
     else:
         resume = segs[used].first
-    return CellRegion(grid=grid, start=start, resume=resume, gaps=gaps, misaligned=misaligned)
+    return CellRegion(grid=grid, start=start, resume=resume, gaps=gaps)

@@ -56,8 +56,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         stripped = raw.strip()
         if not stripped:
             blank_before = True
-            continue  # blank lines inside a table are page gaps; the table stays open
-        scanner.close()
+            continue
         heading = None
         match = _HEADING.match(stripped)
         if match:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..text.fold import fold_ascii
+from .cell_lines import is_separator
 from .markup import strip_emphasis
 
 # Folded to ASCII: the copy's own marks are not always right.
@@ -77,8 +78,6 @@ def _motto_at(raw: list[str]) -> int | None:
 def _issuer_start(raw: list[str], motto: int) -> int:
     """Back from the Quốc hiệu over the issuer block beside it: in a web copy, the cell before it
     (up to the separator that opens the header row); otherwise the few lines right above it."""
-    from .cell_lines import is_separator
-
     k = motto - 1
     if k >= 0 and is_separator(raw[k]):
         k -= 1
@@ -94,8 +93,6 @@ def _issuer_start(raw: list[str], motto: int) -> int:
 
 def _hint(raw: list[str]) -> dict[str, str]:
     """Values of the info box: each label's value is the next non-separator line."""
-    from .cell_lines import is_separator
-
     out: dict[str, str] = {}
     for i, line in enumerate(raw):
         m = _INFO_LABEL.match(_key(line))

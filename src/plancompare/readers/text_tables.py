@@ -99,9 +99,6 @@ class TableScanner:
         self.aligned = aligned  # also columns aligned with spaces (plain text: pdftotext -layout)
         self.aligned_memo = Memo()
 
-    def close(self) -> None:
-        """Kept for symmetry with readers that hold a table open; runs are read whole."""
-
     def table_at(self, i: int) -> FoundTable | None:
         raw = self.lines[i]
         if is_separator(raw):
