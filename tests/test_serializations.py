@@ -211,3 +211,103 @@ def test_header_and_signature_written_side_by_side_in_one_line(tmp_path: Path, s
         "Trần Hồng Hà",
     )
     assert m.recipients == ["Các bộ, cơ quan ngang bộ", "Lưu: VT"]
+
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def typeset_pdf(path: Path) -> None:
+    """The same plan typeset: header and signature as borderless two-column tables (as Word lays
+    them out), the appendix as a ruled table, with reportlab."""
+    pytest.importorskip("reportlab")
+    if not (FONTS / "DejaVuSerif.ttf").is_file():
+        pytest.skip("DejaVu fonts (fonts-dejavu-core) are not installed")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import (
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+    )
+    from reportlab.platypus.frames import Frame
+
+    pdfmetrics.registerFont(TTFont("DV", str(FONTS / "DejaVuSerif.ttf")))
+    style = ParagraphStyle("v", fontName="DV", fontSize=11, leading=14)
+    centre = ParagraphStyle("c", parent=style, alignment=1)
+
+    def p(text: str, st: ParagraphStyle = style) -> Paragraph:
+        return Paragraph(text.replace("**", "").replace("*", "").lstrip("# "), st)
+
+    story: list[object] = [
+        Table(
+            [
+                [p("ỦY BAN NHÂN DÂN<br/>TỈNH TUYÊN QUANG", centre),
+                 p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>Độc lập - Tự do - Hạnh phúc", centre)],
+                [p("Số: 27/KH-UBND", centre), p("Tuyên Quang, ngày 14 tháng 10 năm 2025", centre)],
+            ],
+            colWidths=[200, 280],
+        )
+    ]  # fmt: skip
+    body = BODY.split("# KẾ HOẠCH", 1)[1].split("**Nơi nhận:**", 1)[0]
+    story.append(p("KẾ HOẠCH", centre))
+    story += [p(para.strip()) for para in body.split("\n\n") if para.strip()]
+    story.append(
+        Table(
+            [[p("Nơi nhận:<br/>- Bộ Giáo dục và Đào tạo (b/c);<br/>- Các sở, ban, ngành;<br/>- Lưu: VT."),
+              p("KT. CHỦ TỊCH<br/>PHÓ CHỦ TỊCH<br/><br/>Hoàng Thị Lan", centre)]],
+            colWidths=[240, 240],
+        )
+    )  # fmt: skip
+    story += [NextPageTemplate("wide"), PageBreak(), p("PHỤ LỤC", centre)]
+    story.append(p("NHIỆM VỤ CHUYỂN ĐỔI SỐ TRONG GIÁO DỤC NGHỀ NGHIỆP", centre))
+    grid = Table([[p(c) for c in row] for row in ROWS], colWidths=[40, 300, 130, 170, 110])
+    grid.setStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
+    story.append(grid)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
+    wide = landscape(A4)
+    doc.addPageTemplates(
+        [
+            PageTemplate("tall", [Frame(50, 50, A4[0] - 100, A4[1] - 100)], pagesize=A4),
+            PageTemplate("wide", [Frame(40, 40, wide[0] - 80, wide[1] - 80)], pagesize=wide),
+        ]
+    )
+    doc.build(story)
+
+
+def test_typeset_pdf_gives_the_same_tasks(baseline: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    typeset_pdf(path)
+    plan = parse(path)
+    assert _tasks(plan) == _tasks(baseline)
+    assert _meta(plan) == _meta(baseline)
+
+
+def test_scan_of_the_typeset_pdf_gives_the_same_tasks(baseline: Plan, tmp_path: Path) -> None:
+    """The typeset PDF printed and scanned (rendered at 200 dpi, an image-only PDF): OCR may damage
+    letters, but numbers, groups, lead units and deadlines must come back."""
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    pdfium = pytest.importorskip("pypdfium2")
+    pdf, scan = tmp_path / "plan.pdf", tmp_path / "scan.pdf"
+    typeset_pdf(pdf)
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
+    images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
+    plan = parse(scan)
+
+    def facts(p: Plan) -> list[tuple[object, ...]]:
+        return [(t.number, [u.canonical for u in t.lead_units], t.deadline.kind, t.deadline.date) for t in p.tasks]
+
+    assert facts(plan) == facts(baseline)
+    # tesseract drops the lone "I" and "II" of the group rows; the rows are still groups, by their
+    # title in capitals alone in the row, and their numbers are left empty rather than guessed
+    assert [g.title for g in plan.task_groups] == [g.title for g in baseline.task_groups]
+    assert plan.metadata.number == "27/KH-UBND" and plan.metadata.date == "2025-10-14"

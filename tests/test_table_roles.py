@@ -75,3 +75,12 @@ def test_extra_columns_and_restarting_numbers_reach_the_tasks(tmp_path) -> None:
     ]
     assert [u.canonical for u in first.lead_units] == ["Công an tỉnh"]
     assert (first.deadline.kind, first.deadline.date) == ("date", "2026-06-30")
+
+
+def test_a_group_heading_that_lost_its_number_is_still_a_group(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "g.txt"
+    path.write_text(PLAN.replace("A | CÔNG TÁC", " | CÔNG TÁC").replace("B | CÔNG TÁC", " | CÔNG TÁC"), encoding="utf-8")
+    plan = parse(path)
+    assert [t.number for t in plan.tasks] == ["1", "2", "1"]
+    assert [g.title for g in plan.task_groups] == ["CÔNG TÁC TUYÊN TRUYỀN", "CÔNG TÁC KIỂM TRA"]
+    assert "Kiểm tra an toàn" in plan.tasks[1].text and "KIỂM TRA" not in plan.tasks[1].text

@@ -48,15 +48,17 @@ def row_cells(raw: str) -> list[str] | None:
     return None
 
 
-def loose_row_cells(raw: str) -> list[str] | None:
+def loose_row_cells(raw: str, width: int = 0) -> list[str] | None:
     """Inside a run of `a | b` rows, a row may open with an empty cell (" | Độc lập - Tự do") or a
     list dash ("- Lưu: VT. | PHÓ THỦ TƯỚNG"): any line with an unescaped pipe is a row there."""
     stripped = raw.strip()
     if not _PIPE_SPLIT.search(stripped) or _PIPE_RULE.match(raw):
         return None
     cells = _PIPE_SPLIT.split(stripped)
-    if stripped.startswith("|") and stripped.endswith("|"):
-        cells = cells[1:-1]  # outer pipes; a lone leading pipe stands for an empty first cell
+    if stripped.startswith("|") and stripped.endswith("|") and len(cells) != width:
+        # outer pipes, unless the run's rows have as many cells as the pieces: then the pipes
+        # at the ends stand for empty first and last cells (" | TITLE | | |")
+        cells = cells[1:-1]
     return [c.replace("\\|", "|") for c in cells]
 
 
@@ -140,7 +142,10 @@ class TableScanner:
                 last_row = k
                 k += 1
                 continue
-            cells = row_cells(raw) if k == i else row_cells(raw) or loose_row_cells(raw)
+            width = len(rows[0].cells) if rows else 0
+            cells = row_cells(raw)
+            if k > i and (cells is None or len(cells) != width):
+                cells = loose_row_cells(raw, width) or cells  # the run's rows say how to split
             if cells is None:
                 break
             start = self.offsets[k]

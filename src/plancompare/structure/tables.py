@@ -15,6 +15,7 @@ from ..readers.document import Table, TableRow
 from ..text.fold import fold_ascii
 from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
 from .numbering import is_roman, repair_row_number
+from .paragraphs import is_caps
 
 # Header words per column role, folded to ASCII so typos in marks ("CHỦ TRỊ", "PHÓI HỢP") still match.
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -177,6 +178,8 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
     )
     if continues_enumeration(text, prev_text):
         return True
+    if heading_only(row):
+        return False  # a group heading that lost its number, not the rest of the row above
     if own:
         return False
     if not any(row.get(k) for k in ("lead", "support", "product", "deadline")):
@@ -196,11 +199,20 @@ def continues_enumeration(text: str, prev_text: str) -> bool:
     return bool(m) and f"({int(m.group(1)) - 1})" in prev_text[-2000:]
 
 
+def heading_only(cells: dict[str, str]) -> bool:
+    """Only a title in capitals, every other cell empty: a group heading, numbered or not."""
+    text = cells.get("text", "")
+    rest = any(v for k, v in cells.items() if k not in ("text", "number"))
+    return not rest and len(text) <= 200 and is_caps(text)
+
+
 def _is_group(cells: dict[str, str], number: str) -> bool:
     """A row numbered "1", "2" (or "I") with nothing but its title is a task group. A Roman row
     stays a group when a page break spilled the row above's deadline into it ("năm tiếp theo")."""
     if _ROMAN_NUMBER.match(number) and not any(cells.get(k) for k in ("lead", "support", "product")):
         return True
+    if not number and heading_only(cells):
+        return True  # "| | HẠ TẦNG VÀ DỮ LIỆU | | |": a group whose number the scan or copy lost
     empty_rest = not any(cells.get(k) for k in ("lead", "support", "product", "deadline"))
     return bool(number) and "." not in number and empty_rest
 
