@@ -61,8 +61,10 @@ def main() -> None:
     baseline = _library(paths)
     page = _page(paths, args.workers)
     print(f"{args.jobs} plans, library one after another: {baseline:.2f} s (baseline)")
-    print(f"{args.jobs} parallel jobs through the page, {args.workers} workers: {page:.2f} s "
-          f"(ratio {page / baseline:.2f})")
+    print(
+        f"{args.jobs} parallel jobs through the page, {args.workers} workers: {page:.2f} s "
+        f"(ratio {page / baseline:.2f})"
+    )
 
 
 if __name__ == "__main__":

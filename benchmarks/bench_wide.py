@@ -39,7 +39,9 @@ def main() -> None:
         base = best_of(args.repeat, lambda p=path: md.parse(p.read_bytes().decode("utf-8")))
         ours = best_of(args.repeat, lambda p=path: plancompare.parse(p))
         ratios.append(ours / base)
-        print(f"{path.name:<52} {lines:>6} {base * 1000:>10.1f}ms {ours * 1000:>10.1f}ms {ours / base:>6.1f}x")
+        print(
+            f"{path.name:<52} {lines:>6} {base * 1000:>10.1f}ms {ours * 1000:>10.1f}ms {ours / base:>6.1f}x"
+        )
     ratios.sort()
     print(f"median ratio {ratios[len(ratios) // 2]:.1f}x (best of {args.repeat}, same process)")
 

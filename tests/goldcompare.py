@@ -149,7 +149,11 @@ def check_body_targets(gold: Json, got: Json) -> list[str]:
         where = want.get("where")
         # a dash item ("II.1.-2") is inside its section ("II.1")
         pool = (
-            [t for t in got["targets"] if t.get("where") == where or str(t.get("where")).startswith(f"{where}.-")]
+            [
+                t
+                for t in got["targets"]
+                if t.get("where") == where or str(t.get("where")).startswith(f"{where}.-")
+            ]
             if where
             else got["targets"]
         )

@@ -196,4 +196,6 @@ def test_lang_en_reports_and_environment(
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_a_write_that_fails_midway_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     code, _, err = cli(capsys, "check", str(AN_GIANG), "-f", fmt, "-o", "/proc/version")  # opens, then EIO
-    assert code == 2 and err.count("\n") == 1 and err.startswith("plancompare: không ghi được tệp /proc/version")
+    assert (
+        code == 2 and err.count("\n") == 1 and err.startswith("plancompare: không ghi được tệp /proc/version")
+    )

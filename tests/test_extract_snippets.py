@@ -158,7 +158,9 @@ def test_cites() -> None:
         "4339/NHCS-TDNN",
     ]
     # one document printed two ways is one cite, shown as the text prints it outside capitals
-    assert find_cites("QUYẾT ĐỊNH SỐ 1899/QĐ-TTG; Quyết định số 1899/QĐ-TTg; Nghị quyết 03/NQ-CP, 3/NQ-CP") == [
+    assert find_cites(
+        "QUYẾT ĐỊNH SỐ 1899/QĐ-TTG; Quyết định số 1899/QĐ-TTg; Nghị quyết 03/NQ-CP, 3/NQ-CP"
+    ) == [
         "1899/QĐ-TTg",
         "03/NQ-CP",
     ]

@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 
 from plancompare.readers.legacy import (
-    TCVN3_TABLE,
-    VNI_TABLE,
     Encoding,
     convert,
     detect,
     encoding_from_font,
     fix_text,
     is_caps_font,
+    tcvn3_table,
+    vni_table,
 )
 
 # Word pairs: TCVN3 surface text (as a PDF or DOCX gives it) -> Unicode. The first comes from the
@@ -103,8 +103,8 @@ def test_tcvn3_pdf_glyph_substitutes() -> None:
 
 def test_tcvn3_table_is_complete() -> None:
     # 12 vowel rows x 5 tones + 14 base letters.
-    assert len(TCVN3_TABLE) == 74
-    assert len(set(TCVN3_TABLE.values())) == 74
+    assert len(tcvn3_table()) == 74
+    assert len(set(tcvn3_table().values())) == 74
 
 
 VNI_PAIRS = [
@@ -136,7 +136,7 @@ def test_vni_pairs(legacy: str, unicode: str) -> None:
 
 
 def test_vni_table_has_upper_and_lower() -> None:
-    assert VNI_TABLE["aø"] == "à" and VNI_TABLE["AØ"] == "À"
+    assert vni_table()["aø"] == "à" and vni_table()["AØ"] == "À"
 
 
 @pytest.mark.parametrize(

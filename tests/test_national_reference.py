@@ -199,7 +199,8 @@ def test_csv_reports_carry_addressee_and_not_applicable() -> None:
     rows = runner.invoke(app, ["diff", str(DECISION), str(PROVINCE), "-f", "csv"]).stdout.splitlines()
     assert rows[0].endswith(",Đối tượng thực hiện")  # headers and labels in Vietnamese; the code column stays
     assert any(
-        r.startswith("Không áp dụng,not_applicable,PL.II.1.-1,") and r.endswith(",Cơ quan trung ương") for r in rows
+        r.startswith("Không áp dụng,not_applicable,PL.II.1.-1,") and r.endswith(",Cơ quan trung ương")
+        for r in rows
     )
     batch = runner.invoke(app, ["batch", str(PROVINCE), "-r", str(DECISION)]).stdout.splitlines()
     assert batch[0].endswith(",Không áp dụng,Lỗi") and batch[1].endswith(",4,")
@@ -217,6 +218,4 @@ def test_items_under_an_addressee_heading_take_its_units() -> None:
     f = _by_ref(compare(DATA / "qd-377-ttg-tiem-chung.txt", DATA / "kh-140-lai-chau-tiem-chung.txt"))
     assert f["Đ2.1.a"].kind is FindingKind.NOT_APPLICABLE
     assert f["Đ2.3.b"].plan_ids == ["II.1.b"]
-    assert [(d.aspect.value, d.direction.value) for d in f["Đ2.3.b"].divergences] == [
-        ("deadline", "earlier")
-    ]
+    assert [(d.aspect.value, d.direction.value) for d in f["Đ2.3.b"].divergences] == [("deadline", "earlier")]

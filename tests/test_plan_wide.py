@@ -43,7 +43,9 @@ def test_matches_gold_field_by_field(gold_name: str) -> None:
 def test_kh144_indicator_row_states_two_targets() -> None:
     """The gold lists one target for KH 144's indicator row 2, but its cell (lines 1393-1400) states
     two: "có tối thiểu 05 kịch bản ứng dụng dữ liệu" and "Đến năm 2030, … ít nhất 20 tập dữ liệu mở"."""
-    row = next(t for t in parsed(GOLDS["wide-kh144.json"])["tasks"] if t["text"].startswith("Phấn đấu mỗi năm"))
+    row = next(
+        t for t in parsed(GOLDS["wide-kh144.json"])["tasks"] if t["text"].startswith("Phấn đấu mỗi năm")
+    )
     assert sorted((x["comparator"], x["value"], x["by_year"]) for x in row["targets"]) == [
         (">=", 5.0, None),
         (">=", 20.0, 2030),
@@ -102,7 +104,9 @@ def test_cell_wrap_inside_a_unit_name_is_no_separator() -> None:
         ("wide-nq03.json", "8", ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]),
     ],
 )
-def test_unit_cell_missing_a_separator_is_read_and_reported(gold_name: str, row: str, units: list[str]) -> None:
+def test_unit_cell_missing_a_separator_is_read_and_reported(
+    gold_name: str, row: str, units: list[str]
+) -> None:
     """KH 310 task 1 ("Sở Khoa học và Công nghệ Sở Công Thương; …") and NQ 03 task 8 (two ministries
     without a separator): read as the units they are, with a warning naming the row."""
     got = parsed(GOLDS[gold_name])
@@ -115,7 +119,12 @@ def test_unit_cell_missing_a_separator_is_read_and_reported(gold_name: str, row:
 
 def _tasks(got: dict) -> list[tuple[object, ...]]:  # type: ignore[type-arg]
     return [
-        (t["number"], " ".join(t["text"].split())[:60], [u["text"] for u in t["lead_units"]], t["deadline"]["text"])
+        (
+            t["number"],
+            " ".join(t["text"].split())[:60],
+            [u["text"] for u in t["lead_units"]],
+            t["deadline"]["text"],
+        )
         for t in got["tasks"]
     ]
 

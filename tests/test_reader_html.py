@@ -182,7 +182,12 @@ def test_word_save_as_html(tmp_path: Path) -> None:
     path = _write(tmp_path, "ke-hoach.htm", WORD_HTML.encode("utf-8"))
     plan = parse(path)
     m = plan.metadata
-    assert (m.number, m.date, m.place, m.issuer) == ("08/KH-UBND", "2026-03-03", "Tân Lập", "Ủy ban nhân dân xã Tân Lập")
+    assert (m.number, m.date, m.place, m.issuer) == (
+        "08/KH-UBND",
+        "2026-03-03",
+        "Tân Lập",
+        "Ủy ban nhân dân xã Tân Lập",
+    )
     assert m.title == "Phòng, chống thiên tai năm 2026"
     assert (m.signing_capacity, m.signer_title, m.signer) == ("TM. Ủy ban nhân dân", "Chủ tịch", "Lò Văn Sơn")
     assert m.recipients == ["UBND tỉnh", "Lưu: VT"]
@@ -192,7 +197,10 @@ def test_word_save_as_html(tmp_path: Path) -> None:
     assert plan.tasks[1].deadline.day_month == "15/11"
     raw = read_bytes(path.read_bytes(), path.name)
     texts = [it.text for it in raw.items if isinstance(it, Line)]
-    assert "1. Công an xã chủ trì rà soát các điểm ngập sâu trên địa bàn, hoàn thành trước ngày 30/4/2026." in texts
+    assert (
+        "1. Công an xã chủ trì rà soát các điểm ngập sâu trên địa bàn, hoàn thành trước ngày 30/4/2026."
+        in texts
+    )
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts  # a source line break inside a <p> is a space
     assert [f.text for f in raw.furniture] == ["Ghi chú ẩn của người soạn thảo"]  # mso-hide:all
     assert not any("Print" in t or "mso" in t for t in texts)

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from plancompare import compare
 from plancompare.i18n import Lang
@@ -21,6 +20,7 @@ from plancompare.report.compare_html import render_comparison_html
 from plancompare.report.compare_md import render_comparison_md
 from plancompare.report.compare_text import render_comparison
 from plancompare.report.highlight import highlight
+from plancompare.report.terminal import Terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 NGHE_AN = ROOT / "corpora/plans/nghe-an-686-KH-UBND-2025.md"
@@ -33,9 +33,9 @@ def nghe_an() -> Comparison:
 
 
 def _text(c: Comparison, lang: Lang = Lang.VI, width: int = 400) -> str:
-    console = Console(file=io.StringIO(), width=width, no_color=True)  # wide: cells do not wrap
-    render_comparison(c, console, lang)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    buffer = io.StringIO()
+    render_comparison(c, Terminal(buffer, width), lang)  # wide: cells do not wrap
+    return buffer.getvalue()
 
 
 def _all_formats(c: Comparison, lang: Lang = Lang.VI) -> dict[str, str]:

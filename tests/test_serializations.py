@@ -69,12 +69,17 @@ def web_copy(page_furniture: bool = False) -> str:
     recipients = closing.split("**KT. CHỦ TỊCH**", 1)[0]
     header = _cells_layout(
         [
-            ["**ỦY BAN NHÂN DÂN**\nTỈNH TUYÊN QUANG", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc"],
+            [
+                "**ỦY BAN NHÂN DÂN**\nTỈNH TUYÊN QUANG",
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc",
+            ],
             ["Số: 27/KH-UBND", "*Tuyên Quang, ngày 14 tháng 10 năm 2025*"],
         ],
         width=200,
     )
-    header = [x for line in header for x in line.replace(" TỈNH", "\nTỈNH").replace("** Độc", "**\nĐộc").split("\n")]
+    header = [
+        x for line in header for x in line.replace(" TỈNH", "\nTỈNH").replace("** Độc", "**\nĐộc").split("\n")
+    ]
     wrapped: list[str] = []
     for para in ("# KẾ HOẠCH" + main).split("\n\n"):
         wrapped += textwrap.wrap(para, 78) if not para.startswith("#") else [para]
@@ -144,7 +149,10 @@ def baseline() -> Plan:
 def test_baseline_reads_the_five_tasks(baseline: Plan) -> None:
     assert [t.number for t in baseline.tasks] == ["1", "2", "3", "4", "5"]
     assert [t.group for t in baseline.tasks] == ["I", "I", "II", "II", "II"]
-    assert [u.canonical for u in baseline.tasks[2].support_units] == ["Công an tỉnh", "Sở Khoa học và Công nghệ"]
+    assert [u.canonical for u in baseline.tasks[2].support_units] == [
+        "Công an tỉnh",
+        "Sở Khoa học và Công nghệ",
+    ]
     assert _meta(baseline)[:3] == ("27/KH-UBND", "2025-10-14", "Tuyên Quang")
 
 
@@ -304,7 +312,9 @@ def test_scan_of_the_typeset_pdf_gives_the_same_tasks(baseline: Plan, tmp_path: 
     plan = parse(scan)
 
     def facts(p: Plan) -> list[tuple[object, ...]]:
-        return [(t.number, [u.canonical for u in t.lead_units], t.deadline.kind, t.deadline.date) for t in p.tasks]
+        return [
+            (t.number, [u.canonical for u in t.lead_units], t.deadline.kind, t.deadline.date) for t in p.tasks
+        ]
 
     assert facts(plan) == facts(baseline)
     # tesseract drops the lone "I" and "II" of the group rows; the rows are still groups, by their

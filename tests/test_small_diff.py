@@ -31,5 +31,7 @@ def test_small_diff_loads_no_numpy() -> None:
         "import sys, plancompare; plancompare.compare(None, sys.argv[1]);"
         " print(sorted(m for m in ('numpy', 'scipy') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(NGHE_AN)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(NGHE_AN)], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "[]"

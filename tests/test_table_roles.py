@@ -79,7 +79,9 @@ def test_extra_columns_and_restarting_numbers_reach_the_tasks(tmp_path) -> None:
 
 def test_a_group_heading_that_lost_its_number_is_still_a_group(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "g.txt"
-    path.write_text(PLAN.replace("A | CÔNG TÁC", " | CÔNG TÁC").replace("B | CÔNG TÁC", " | CÔNG TÁC"), encoding="utf-8")
+    path.write_text(
+        PLAN.replace("A | CÔNG TÁC", " | CÔNG TÁC").replace("B | CÔNG TÁC", " | CÔNG TÁC"), encoding="utf-8"
+    )
     plan = parse(path)
     assert [t.number for t in plan.tasks] == ["1", "2", "1"]
     assert [g.title for g in plan.task_groups] == ["CÔNG TÁC TUYÊN TRUYỀN", "CÔNG TÁC KIỂM TRA"]

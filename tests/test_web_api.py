@@ -41,7 +41,9 @@ def _upload(client: TestClient, *files: tuple[str, bytes], **form: str) -> dict:
     return {**response.json(), "http": response.status_code}
 
 
-def _upload_against(client: TestClient, plan: tuple[str, bytes], reference: tuple[str, bytes], choice: str) -> dict:  # type: ignore[type-arg]
+def _upload_against(
+    client: TestClient, plan: tuple[str, bytes], reference: tuple[str, bytes], choice: str
+) -> dict:  # type: ignore[type-arg]
     files = [("files", plan), ("reference_file", reference)]
     response = client.post("/api/jobs", files=files, data={"reference": choice})
     return {**response.json(), "http": response.status_code}
@@ -69,7 +71,7 @@ def test_one_plan_gives_the_report_downloads_and_coverage_files(temp_root: Path)
         assert {"summary.csv", "matrix.csv", "coverage.json"} <= set(view["files"])
         page = client.get("/")
         assert page.headers["content-security-policy"].startswith("default-src 'self';")
-        assert "http" not in page.text.replace('http-equiv', '')  # no address outside the server
+        assert "http" not in page.text.replace("http-equiv", "")  # no address outside the server
         vi = client.get(f"/api/jobs/{job['id']}/report/0").text
         en = client.get(f"/api/jobs/{job['id']}/report/0", params={"lang": "en"}).text
         assert "Đối chiếu kế hoạch với văn bản tham chiếu" in vi and "Plan comparison" in en
@@ -79,7 +81,11 @@ def test_one_plan_gives_the_report_downloads_and_coverage_files(temp_root: Path)
         md = client.get(f"/api/jobs/{job['id']}/plan/0/md", params={"lang": "en"})
         assert md.headers["content-disposition"].endswith("an-giang.md") and "# Plan comparison" in md.text
         assert client.get(f"/api/jobs/{job['id']}/files/../../etc/passwd").status_code == 404
-        assert client.get(f"/api/jobs/{job['id']}/files/nothing.csv").json()["error"].endswith("không có tệp nothing.csv")
+        assert (
+            client.get(f"/api/jobs/{job['id']}/files/nothing.csv")
+            .json()["error"]
+            .endswith("không có tệp nothing.csv")
+        )
         assert leftovers(temp_root)[0].name.startswith("plancompare-web-")
         assert len(leftovers(temp_root)) == 1  # the root only: the upload folder went with the job
     assert leftovers(temp_root) == []
@@ -118,7 +124,9 @@ def test_a_bad_file_is_one_vietnamese_line_and_the_others_still_run(temp_root: P
         assert alone["status"] == "failed"
         assert alone["error"].startswith("Không đọc được tệp: truncated.pdf: not a readable PDF")
         assert "\n" not in alone["error"] and "Traceback" not in alone["error"]
-        mixed = wait_for(client, _upload(client, ("a.txt", HA_TINH.read_bytes()), ("b.pdf", TRUNCATED.read_bytes()))["id"])
+        mixed = wait_for(
+            client, _upload(client, ("a.txt", HA_TINH.read_bytes()), ("b.pdf", TRUNCATED.read_bytes()))["id"]
+        )
         assert mixed["status"] == "done"
         errors = {p["name"]: p["error"] for p in mixed["plans"]}
         assert errors["a.txt"] is None and errors["b.pdf"].startswith("Không đọc được tệp: b.pdf:")
@@ -138,7 +146,9 @@ def test_the_reference_can_be_another_plan_or_an_uploaded_document(temp_root: Pa
     with _client(temp_root) as client:
         missing = _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()), reference="plan")
         assert missing["http"] == 400 and "tham chiếu" in missing["error"]
-        job = _upload_against(client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("an-giang.txt", AN_GIANG.read_bytes()), "plan")
+        job = _upload_against(
+            client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("an-giang.txt", AN_GIANG.read_bytes()), "plan"
+        )
         view = wait_for(client, job["id"])
     expected = compare(parse(AN_GIANG), parse(HA_TINH)).summary.coverage
     assert view["status"] == "done" and view["reference"] == "an-giang.txt"
@@ -184,14 +194,18 @@ def test_a_zip_of_plans_is_opened_within_its_limits(temp_root: Path) -> None:
 
 def test_a_bad_reference_fails_the_job_in_one_line_and_old_jobs_are_dropped(temp_root: Path) -> None:
     with _client(temp_root, kept_jobs=1) as client:
-        job = _upload_against(client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("qd.pdf", TRUNCATED.read_bytes()), "document")
+        job = _upload_against(
+            client, ("ha-tinh.txt", HA_TINH.read_bytes()), ("qd.pdf", TRUNCATED.read_bytes()), "document"
+        )
         first = wait_for(client, job["id"])
         assert first["status"] == "failed" and first["plans"] == []
         assert first["error"].startswith("Không đọc được tệp: qd.pdf: not a readable PDF")
         second = wait_for(client, _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()))["id"])
         wait_for(client, _upload(client, ("ha-tinh.txt", HA_TINH.read_bytes()))["id"])  # the first is dropped
         gone = client.get(f"/api/jobs/{first['id']}")
-        assert gone.status_code == 404 and gone.json()["error"].startswith(f"không còn lượt đối chiếu {first['id']}")
+        assert gone.status_code == 404 and gone.json()["error"].startswith(
+            f"không còn lượt đối chiếu {first['id']}"
+        )
         assert client.get(f"/api/jobs/{second['id']}").json() == second
     assert leftovers(temp_root) == []
 
@@ -200,11 +214,13 @@ def test_the_listed_coverage_files_are_the_ones_written(temp_root: Path) -> None
     from plancompare.web.results import coverage_file_names
 
     with _client(temp_root) as client:
-        view = wait_for(client, _upload(client, ("a.txt", HA_TINH.read_bytes()), ("b.md", NGHE_AN.read_bytes()))["id"])
+        view = wait_for(
+            client, _upload(client, ("a.txt", HA_TINH.read_bytes()), ("b.md", NGHE_AN.read_bytes()))["id"]
+        )
         assert view["files"] == coverage_file_names()
         got = {name: client.get(f"/api/jobs/{view['id']}/files/{name}") for name in view["files"]}
         assert all(r.status_code == 200 and r.content for r in got.values())
         matrix = got["matrix.csv"].text.splitlines()
         assert [line.split(",")[0] for line in matrix[1:]] == ["a.txt", "b.md"]
-        assert matrix[0].split(",")[-len(view["item_ids"]):] == view["item_ids"]
+        assert matrix[0].split(",")[-len(view["item_ids"]) :] == view["item_ids"]
         assert len(leftovers(temp_root)) == 1  # the scratch folder went too

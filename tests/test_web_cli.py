@@ -17,7 +17,9 @@ def test_another_host_without_a_token_is_refused_in_one_line(capsys: pytest.Capt
         main(["serve", "--host", "0.0.0.0"])
     assert stop.value.code == 2
     err = capsys.readouterr().err
-    assert err == "plancompare: --host 0.0.0.0 mở trang cho máy khác: cần --token (một mã bí mật dùng chung)\n"
+    assert (
+        err == "plancompare: --host 0.0.0.0 mở trang cho máy khác: cần --token (một mã bí mật dùng chung)\n"
+    )
 
 
 def test_serve_help_comes_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:

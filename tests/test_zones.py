@@ -36,8 +36,13 @@ def test_plan_zones_in_order() -> None:
     assert [p.text for p in layout.header][-1] == "Cao Bằng, ngày 02 tháng 3 năm 2026"
     assert layout.type_line is not None and layout.type_line.text == "KẾ HOẠCH"
     assert [p.text for p in layout.title] == ["Phát triển du lịch cộng đồng năm 2026"]
-    assert [p.text for p in layout.preamble] == ["Căn cứ Nghị quyết số 05/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh;"]
-    assert [p.text for p in layout.body if isinstance(p, Paragraph)] == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+    assert [p.text for p in layout.preamble] == [
+        "Căn cứ Nghị quyết số 05/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh;"
+    ]
+    assert [p.text for p in layout.body if isinstance(p, Paragraph)] == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+    ]
     assert [p.text for p in layout.closing] == ["Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH"]
     assert [p.text for p in layout.appendix if isinstance(p, Paragraph)] == ["PHỤ LỤC"]
     roles = {p.text: p.role for p in paras}

@@ -22,7 +22,7 @@ from .cli_options import (
     open_output,
     require_file,
     set_lang,
-    text_console,
+    text_terminal,
     with_parse_options,
     write_output,
 )
@@ -100,10 +100,10 @@ def parse(
     from .report.plan_text import render_plan
 
     if output is None:
-        render_plan(plan, text_console(), language)
+        render_plan(plan, text_terminal(), language)
     else:
         with open_output(output, language) as fh:
-            render_plan(plan, text_console(fh), language)
+            render_plan(plan, text_terminal(fh), language)
 
 
 def _main_command(lang: Lang, args: list[str]):  # type: ignore[no-untyped-def]
@@ -143,7 +143,7 @@ def error_line(exc: BaseException, lang: Lang) -> str:
     return f"{lead}: {exc}" if lead else str(exc)
 
 
-def _handle(exc: BaseException, lang: Lang, debug: bool) -> None:
+def _handle(exc: BaseException, lang: Lang, debug: bool, args: list[str]) -> None:
     """Every failure ends in one line on stderr and an exit status, never a traceback."""
     from .errors import PlanCompareError
 
@@ -152,11 +152,9 @@ def _handle(exc: BaseException, lang: Lang, debug: bool) -> None:
     if type(exc).__name__ == "Exit":
         sys.exit(getattr(exc, "exit_code", 0))
     if isinstance(exc, Exception) and _usage_error(exc):
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
-        else:
-            print(f"plancompare: {exc}", file=sys.stderr)
+        from .cli_usage import usage_line
+
+        print(usage_line(exc, lang, args), file=sys.stderr)
         sys.exit(2)
     if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
         _fail(t("error.interrupted", lang), 130)
@@ -176,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         result = _main_command(lang, args).main(args=args, prog_name="plancompare", standalone_mode=False)
     except (Exception, KeyboardInterrupt) as exc:
-        _handle(exc, lang, debug)
+        _handle(exc, lang, debug, args)
         raise
     sys.exit(result if isinstance(result, int) else 0)
 

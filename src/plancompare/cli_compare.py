@@ -22,7 +22,7 @@ from .cli_options import (
     format_from_output,
     open_output,
     require_file,
-    text_console,
+    text_terminal,
     with_parse_options,
     write_output,
 )
@@ -80,10 +80,10 @@ def _render(
         from .report.compare_text import render_comparison
 
         if output is None:
-            render_comparison(comparison, text_console(), lang)
+            render_comparison(comparison, text_terminal(), lang)
         else:
             with open_output(output, lang) as fh:
-                render_comparison(comparison, text_console(fh), lang)
+                render_comparison(comparison, text_terminal(fh), lang)
 
 
 def _check_threshold(comparison: Comparison, threshold: float | None, lang: Lang) -> None:
@@ -156,7 +156,18 @@ def diff(
     *,
     options: ParseOptions,
 ) -> None:
-    _run(reference, plan, fmt, output, fail_under, lang, not no_links, not no_bom, options, include_not_applicable)
+    _run(
+        reference,
+        plan,
+        fmt,
+        output,
+        fail_under,
+        lang,
+        not no_links,
+        not no_bom,
+        options,
+        include_not_applicable,
+    )
 
 
 @with_parse_options

@@ -19,7 +19,22 @@ def _param_help(command: str, param: Any, lang: Lang) -> str | None:
     )
 
 
+def _localize_usage(command: Any, lang: Lang) -> None:
+    """ "Cách dùng: plancompare diff [TÙY CHỌN] {reference} {plan}": click writes its usage line with
+    a fixed English prefix, so the command's own usage writer is replaced by one that names it."""
+    prefix = t("cli.usage", lang)
+
+    def format_usage(ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), prefix=prefix)
+
+    command.format_usage = format_usage
+    command.options_metavar = t("cli.options_metavar", lang)
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = t("cli.subcommand_metavar", lang)
+
+
 def _localize_command(name: str, command: Any, lang: Lang) -> None:
+    _localize_usage(command, lang)
     command.help = t(f"cli.{name}", lang)
     command.epilog = t_or(f"cli.{name}_examples", "", lang) or None
     for param in command.params:
@@ -40,6 +55,7 @@ def _localize_panels(lang: Lang) -> None:
     panels.OPTIONS_PANEL_TITLE = t("cli.panel.options", lang)
     panels.COMMANDS_PANEL_TITLE = t("cli.panel.commands", lang)
     panels.DEFAULT_STRING = t("cli.default", lang)
+    panels.REQUIRED_LONG_STRING = t("cli.required", lang)
 
 
 def wants_help(args: list[str]) -> bool:

@@ -24,9 +24,8 @@ from .errors import InputNotFound, InvalidArgument
 from .i18n import Lang, lang_from_args, t
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from .options import ParseOptions
+    from .report.terminal import Terminal
 
 F = TypeVar("F", bound=StrEnum)
 PIPED_WIDTH = 120  # columns of text output when stdout is not a terminal
@@ -136,16 +135,21 @@ def open_output(output: Path, lang: Lang) -> Iterator[TextIO]:
         raise InvalidArgument(t("error.cannot_write", lang, path=output, reason=exc.strerror or exc)) from exc
 
 
-def text_console(output_file: object | None = None) -> Console:
-    """The terminal's width on a terminal; PIPED_WIDTH columns when piped or written to a file."""
-    from rich.console import Console
+def text_terminal(output_file: TextIO | None = None) -> Terminal:
+    """The terminal's width (and colour) on a terminal; PIPED_WIDTH columns when piped or written
+    to a file (COLUMNS, when set, wins for a pipe)."""
+    from .report.terminal import Terminal, wants_colour
 
     if output_file is not None:
-        return Console(file=output_file, width=PIPED_WIDTH, no_color=True, soft_wrap=False)  # type: ignore[arg-type]
+        return Terminal(output_file, PIPED_WIDTH)
     if sys.stdout.isatty():
-        return Console(soft_wrap=False)
+        import shutil
+
+        return Terminal(
+            sys.stdout, shutil.get_terminal_size((PIPED_WIDTH, 24)).columns, wants_colour(sys.stdout)
+        )
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else PIPED_WIDTH
-    return Console(width=width, soft_wrap=False)
+    return Terminal(sys.stdout, width)
 
 
 def fail_under_value(raw: str | None, lang: Lang) -> float | None:

@@ -10,11 +10,12 @@ from typing import Any
 
 import regex
 
+from .text import rx
 from .text.fold import fold, fold_ascii
 
-_EDGE = regex.compile(r"^[\s\-–•.;,:]+|[\s.;,:]+$")
-_LEADING_CAC = regex.compile(r"^(?:các|cac)\s+")
-_NOTE = regex.compile(r"\s*\((?:để\s+)?(?:b/c|biết|t/h|thực hiện|phối hợp)[^)]*\)\s*$", regex.IGNORECASE)
+_EDGE = rx.compile(r"^[\s\-–•.;,:]+|[\s.;,:]+$")
+_LEADING_CAC = rx.compile(r"^(?:các|cac)\s+")
+_NOTE = rx.compile(r"\s*\((?:để\s+)?(?:b/c|biết|t/h|thực hiện|phối hợp)[^)]*\)\s*$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,9 @@ class Glossary:
         if self._hyphenated is None:
             names = sorted({n for n in self._surface if regex.search(r"\s[-–]\s", n)}, key=len, reverse=True)
             self._hyphenated = [
-                regex.compile(r"\s*[-–]\s*".join(regex.escape(p) for p in regex.split(r"\s*[-–]\s*", n)), regex.I)
+                rx.compile(
+                    r"\s*[-–]\s*".join(regex.escape(p) for p in regex.split(r"\s*[-–]\s*", n)), regex.I
+                )
                 for n in names
             ]
         return self._hyphenated
@@ -114,14 +117,19 @@ def _as_list(value: Any) -> list[str]:
     return [str(value)]
 
 
-@lru_cache(maxsize=1)
-def load_glossary() -> Glossary:
+def _load_yaml(text: str) -> Any:
     import yaml
 
-    text = resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8")
     # libyaml's loader is 25x faster than the pure-Python one (9 ms vs 220 ms for the glossary)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(text, Loader=loader)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> Glossary:
+    from . import user_cache
+
+    text = resources.files("plancompare.data").joinpath("units.yaml").read_text("utf-8")
+    raw = user_cache.parsed("units", text, _load_yaml)
     entries: dict[str, UnitEntry] = {}
     names: dict[str, list[str]] = {}
     for section in ("units", "groups", "former_units"):
@@ -154,7 +162,7 @@ def load_glossary() -> Glossary:
                     "\0", f"(?:tỉnh|thành phố|{province_alt})"
                 )
                 pattern = pattern.replace("\\\1", r"\d{1,2}").replace("\1", r"\d{1,2}")
-                g._patterns.append((regex.compile(pattern), unit_id))
+                g._patterns.append((rx.compile(pattern), unit_id))
                 continue
             key = clean_unit_key(alias)
             g._surface.append(alias)

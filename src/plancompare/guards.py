@@ -22,20 +22,19 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from types import FrameType
 
-import regex
-
 from .errors import DocumentTooLarge, NotAPlan
 from .model import warning_codes as codes
 from .readers.document import RawDocument, Table
 from .readers.encoding import vietnamese_words
+from .text import rx
 
 # Words of Vietnamese administrative documents, compared after folding (no diacritics): text that
 # lost its tone marks (a portal that strips them) is still Vietnamese.
-_ADMIN_WORDS = regex.compile(
+_ADMIN_WORDS = rx.compile(
     r"\b(?:ke hoach|uy ban|nhan dan|quyet dinh|nhiem vu|thuc hien|trien khai|cong van|chu tich|"
     r"cong hoa|doc lap|tu do|hanh phuc|chi thi|nghi quyet|so, ban, nganh|don vi|noi nhan)\b"
 )
-_LETTERS = regex.compile(r"\p{L}")
+_LETTERS = rx.compile(r"\p{L}")
 # Share of words that must hold a Vietnamese-only letter: the plans in corpora/ have 57 %, their
 # least Vietnamese lines 12-30 %; an English report naming Vietnamese people and places has ~10 %.
 MIN_VIETNAMESE_SHARE = 0.15

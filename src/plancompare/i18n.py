@@ -82,30 +82,15 @@ def _parsed(text: str) -> dict[str, dict[str, str]]:
     """The catalogue's TOML, flattened. Parsing it (and importing tomllib) costs ~20 ms at every
     start; the result is kept as JSON in the user's cache folder, keyed by the text's hash, like
     Python's own .pyc files. A cache that cannot be read or written is simply not used."""
-    import hashlib
-    import json
+    from . import user_cache
 
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "plancompare", f"messages-{digest}.json")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            cached: dict[str, dict[str, str]] = json.load(fh)
-        return cached
-    except (OSError, ValueError):
-        pass
-    import tomllib
+    def parse(toml: str) -> dict[str, dict[str, str]]:
+        import tomllib
 
-    flat = _flatten(tomllib.loads(text))
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(flat, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return flat
+        return _flatten(tomllib.loads(toml))
+
+    cached: dict[str, dict[str, str]] = user_cache.parsed("messages", text, parse)
+    return cached
 
 
 @cache

@@ -39,11 +39,15 @@ DEFAULT_LAYOUT = LayoutSettings()
 
 class ParseOptions(StrictModel):
     max_bytes: int = Field(default=limits.MAX_BYTES, gt=0, description="largest input file")
-    max_pages: int = Field(default=limits.MAX_PAGES, gt=0, description="most pages read from a paged document")
+    max_pages: int = Field(
+        default=limits.MAX_PAGES, gt=0, description="most pages read from a paged document"
+    )
     max_docx_uncompressed: int = Field(
         default=limits.MAX_DOCX_UNCOMPRESSED, gt=0, description="largest decompressed DOCX (zip-bomb guard)"
     )
-    time_budget_s: float = Field(default=limits.TIME_BUDGET_S, gt=0, description="wall-clock budget of one parse")
+    time_budget_s: float = Field(
+        default=limits.TIME_BUDGET_S, gt=0, description="wall-clock budget of one parse"
+    )
     max_nesting: int = Field(default=limits.MAX_NESTING, gt=0, description="deepest section nesting kept")
     ocr: OcrMode = OcrMode.AUTO
     ocr_lang: str = "vie"

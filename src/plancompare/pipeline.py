@@ -178,7 +178,9 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     )
 
 
-def _account(blocks: list[Block], leftover_rows: list[TableRow], furniture: list[Furniture]) -> TextAccounting:
+def _account(
+    blocks: list[Block], leftover_rows: list[TableRow], furniture: list[Furniture]
+) -> TextAccounting:
     """Non-space characters per role. Table rows that are no task (another table's) are unclassified;
     page and site furniture count under their own roles."""
     by_role: Counter[str] = Counter()

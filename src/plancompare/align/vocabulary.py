@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from ..text import rx
 from ..text.fold import fold, words
 
 # abbreviations expanded so "NHCSXH" and "Ngân hàng Chính sách xã hội" share words
@@ -36,12 +35,12 @@ _LEVEL = [
 ]
 # document numbers and dates ("39-CT/TW", "1560/QĐ-TTg", "18/7/2025"): every plan cites the same few
 # documents, so their codes would make unrelated tasks look alike
-_CITATION_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:\s*[-/.]\s*[\p{L}\d]+)+")
+_CITATION_RE = rx.compile(r"(?<![\p{L}\d])\d+(?:\s*[-/.]\s*[\p{L}\d]+)+")
 # one pass for all expansions (no replacement contains another pattern, so order does not matter)
 _EXPANSIONS = {p.removeprefix(r"\b").removesuffix(r"\b"): r for p, r in _EXPAND}
-_EXPAND_RE = regex.compile(r"\b(?:" + "|".join(_EXPANSIONS) + r")\b")
-_SPACES_RE = regex.compile(r"\s+")
-_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(_LEVEL) + r")(?!\p{L})")
+_EXPAND_RE = rx.compile(r"\b(?:" + "|".join(_EXPANSIONS) + r")\b")
+_SPACES_RE = rx.compile(r"\s+")
+_LEVEL_RE = rx.compile(r"(?<!\p{L})(?:" + "|".join(_LEVEL) + r")(?!\p{L})")
 
 STOP_WORDS = frozenset(
     [

@@ -23,10 +23,9 @@ CACHE_FILE = "plancompare-cache.sqlite"
 
 def default_cache_dir() -> Path:
     """The user cache folder ($XDG_CACHE_HOME or ~/.cache, per the XDG convention)."""
-    import os
+    from .. import user_cache
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "plancompare"
+    return Path(user_cache.folder())
 
 
 class ResultCache:

@@ -8,14 +8,13 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-import regex
-
 from ..model.reference import Reference
+from ..text import rx
 from . import tables
 from .formats import OutputFormat
 from .model import PlanResult, PlanRow, plan_row
 
-_UNSAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
+_UNSAFE = rx.compile(r"[^\p{L}\p{N}._-]+")
 
 
 def report_name(path: str, sha256: str | None, reference_tag: str) -> str:

@@ -63,7 +63,9 @@ def compare(
     refs = reference_units(ref)
     units = plan_units(parsed)
     alignment = align(refs, units, fallback_units(parsed))
-    findings = [with_reference_facts(reference_finding(alignment, i), item) for i, item in enumerate(ref.items)]
+    findings = [
+        with_reference_facts(reference_finding(alignment, i), item) for i, item in enumerate(ref.items)
+    ]
     findings = mark_applicability(findings, ref.items, parsed.metadata, include_not_applicable)
     findings += added_findings(alignment)
     groups = group_coverage(alignment, groups_of(refs, ref.groups), findings)

@@ -22,7 +22,10 @@ def _profile_scores(a: Alignment, profiles: list[str], texts: list[str]) -> list
     best profiles, which are all the decision reads."""
     if len(profiles) * len(texts) <= PAIRWISE_UP_TO:  # small: pair by pair, no numpy (decide.py)
         return [
-            [round(min(1.0, W_TFIDF * c + W_TOKEN_SET * t), 4) for c, t in (a.scorer.lexical(p, x) for x in texts)]
+            [
+                round(min(1.0, W_TFIDF * c + W_TOKEN_SET * t), 4)
+                for c, t in (a.scorer.lexical(p, x) for x in texts)
+            ]
             for p in profiles
         ]
     from ..align.matrix import round4, second_largest

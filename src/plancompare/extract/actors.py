@@ -9,11 +9,10 @@ import regex
 
 from ..glossary import load_glossary
 from ..model.units import UnitRef
+from ..text import rx
 from .units import split_units, starts_like_unit, to_ref
 
-_PREFIX = regex.compile(
-    r"^(?:kính\s+)?(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\s+", regex.IGNORECASE
-)
+_PREFIX = rx.compile(r"^(?:kính\s+)?(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo)\s+", regex.IGNORECASE)
 _PREDICATES = (
     "chủ trì", "phối hợp", "chủ động", "căn cứ", "theo chức năng", "có trách nhiệm", "tham mưu",
     "tổ chức", "thực hiện", "triển khai", "xây dựng", "theo dõi", "tiếp tục", "chỉ đạo", "nghiên cứu",
@@ -27,13 +26,13 @@ _PREDICATES = (
 )  # fmt: skip
 # Case-sensitive on purpose: a predicate inside a sentence is lower case, while the same words in
 # a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun.
-_PREDICATE = regex.compile(
+_PREDICATE = rx.compile(
     r"(?<!\b(?:các|những|và)\s)(?<!,\s)(?<=\s)(?:"
     + "|".join(regex.escape(p) for p in _PREDICATES)
     + r")(?!\p{L})"
 )
-_SUPPORT = regex.compile(r"\bphối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+", regex.IGNORECASE)
-_SUPPORT_END = regex.compile(
+_SUPPORT = rx.compile(r"\bphối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+", regex.IGNORECASE)
+_SUPPORT_END = rx.compile(
     r"[.;:]|\s(?:để|nhằm|tham mưu|triển khai|theo dõi|thực hiện|tổ chức thực hiện|xây dựng|hướng dẫn|kiểm tra|"
     r"đôn đốc|báo cáo|rà soát|nghiên cứu|chỉ đạo|trong việc|tiếp tục|(?<!các\s)(?<!,\s)tổ chức)(?!\p{L})"
 )
@@ -54,10 +53,10 @@ def _subject_units(clause: str) -> list[UnitRef]:
 
 
 # "… do Sở Tài chính chủ trì", "giao Sở Y tế chủ trì": the lead named inside the sentence
-_DO_LEAD = regex.compile(
+_DO_LEAD = rx.compile(
     r"\b(?:do|giao(?:\s+cho)?)\s+(?P<units>\p{Lu}[^.;:]{2,200}?)\s+(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b"
 )
-_CLAUSE = regex.compile(r"[^.;]+")
+_CLAUSE = rx.compile(r"[^.;]+")
 
 
 def lead_units(text: str) -> list[UnitRef]:

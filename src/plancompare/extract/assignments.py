@@ -15,12 +15,13 @@ from ..model.tasks import Task
 from ..model.units import UnitRef
 from ..structure.paragraphs import span_of
 from ..structure.sections import SectionNode
+from ..text import rx
 from .actors import heading_units, support_units
 from .deadlines import find_deadline
 from .targets import find_targets
 
 # "Giao Sở X:", "Đề nghị Sở X:", "Sở X:" — the addressee is the text before the first colon
-_ADDRESSEE = regex.compile(r"^(?P<head>[^:]{3,200}?)\s*:\s*(?P<rest>.*)$", regex.DOTALL)
+_ADDRESSEE = rx.compile(r"^(?P<head>[^:]{3,200}?)\s*:\s*(?P<rest>.*)$", regex.DOTALL)
 
 
 def addressee_of(title: str) -> tuple[list[UnitRef], str] | None:

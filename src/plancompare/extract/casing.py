@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..glossary import load_glossary
+from ..text import rx
 from ..text.fold import fold
 
 # Titles written with a capital after "Phó"/"Thứ" by convention
@@ -33,15 +34,15 @@ def title_case_role(text: str) -> str:
 
 
 _ABBREVIATIONS = (
-    (regex.compile(r"^UBND\b", regex.IGNORECASE), "Ủy ban nhân dân"),
-    (regex.compile(r"^HĐND\b", regex.IGNORECASE), "Hội đồng nhân dân"),
-    (regex.compile(r"^UBMTTQ(?:VN)?\b", regex.IGNORECASE), "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    (rx.compile(r"^UBND\b", regex.IGNORECASE), "Ủy ban nhân dân"),
+    (rx.compile(r"^HĐND\b", regex.IGNORECASE), "Hội đồng nhân dân"),
+    (rx.compile(r"^UBMTTQ(?:VN)?\b", regex.IGNORECASE), "Ủy ban Mặt trận Tổ quốc Việt Nam"),
 )
 
 
 # the words after a level word are a place name, written with a capital on every syllable
 # ("tỉnh Kon Tum", "xã Tả Van"), whether or not the glossary knows the place
-_PLACE_AFTER_LEVEL = regex.compile(r"(\b(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+)(\p{L}.*)$")
+_PLACE_AFTER_LEVEL = rx.compile(r"(\b(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+)(\p{L}.*)$")
 
 
 def organization_case(text: str) -> str:

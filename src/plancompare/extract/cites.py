@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
+from ..text import rx
+
 _CODE = r"[\p{Lu}Đ][\p{L}Đđ&]*"
-STATE = regex.compile(
+STATE = rx.compile(
     rf"(?<![\p{{L}}\d/])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_CODE})\s*-\s*({_CODE}(?:\s*-\s*{_CODE})?\d*)(?![\p{{L}}])"
 )
-PARTY = regex.compile(rf"(?<![\p{{L}}\d/])(\d{{1,5}})\s*-\s*({_CODE})\s*/\s*({_CODE})(?![\p{{L}}])")
+PARTY = rx.compile(rf"(?<![\p{{L}}\d/])(\d{{1,5}})\s*-\s*({_CODE})\s*/\s*({_CODE})(?![\p{{L}}])")
 
 
 def normalize_number(number: str, ym: str | None, type_code: str, issuer: str) -> str:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..structure.markers import MarkerKind
 from ..structure.paragraphs import Paragraph
 from ..structure.patterns import CAPACITY, KINH_GUI, NOI_NHAN
 from ..structure.zones import looks_like_name
+from ..text import rx
 from .casing import capacity_case, title_case_role
 
-_CLEAN = regex.compile(r"^[\s\-–•+]+|[\s;,.]+$")
+_CLEAN = rx.compile(r"^[\s\-–•+]+|[\s;,.]+$")
 
 
 @dataclass(slots=True)

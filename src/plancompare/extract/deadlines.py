@@ -14,35 +14,36 @@ from dataclasses import dataclass
 import regex
 
 from ..model.deadlines import Deadline, DeadlineKind
+from ..text import rx
 from ..text.fold import fold_case as fold
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-CONTINUOUS = regex.compile(r"\b(?:thường xuyên|liên tục|hằng ngày|hàng ngày)\b")
-ANNUAL = regex.compile(r"\b(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b|\bđịnh kỳ\b")
-PER_SCHEDULE = regex.compile(
+CONTINUOUS = rx.compile(r"\b(?:thường xuyên|liên tục|hằng ngày|hàng ngày)\b")
+ANNUAL = rx.compile(r"\b(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b|\bđịnh kỳ\b")
+PER_SCHEDULE = rx.compile(
     r"\btheo\s+(?:kế hoạch|tiến độ|lộ trình|yêu cầu|chỉ đạo|thời gian|quy định)\b|\bkhi có yêu cầu\b"
 )
-PERIOD = regex.compile(r"\bgiai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b")
-DAY_MONTH = regex.compile(
+PERIOD = rx.compile(r"\bgiai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b")
+DAY_MONTH = rx.compile(
     r"\b(?P<before>trước|chậm nhất|không muộn hơn|hoàn thành|xong|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
     r"\s*(?P<m>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4}))?\b"
 )
-MONTH = regex.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
-QUARTER = regex.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
-YEAR = regex.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
+MONTH = rx.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
+QUARTER = rx.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
+YEAR = rx.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
 # a cell that is only a year ("Năm 2026", "2026") means within that year
-BARE_YEAR = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
+BARE_YEAR = rx.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
 # a cell that is only a month ("6/2025", "01/2025"): by the end of that month. Only a whole cell:
 # in running text "6/2025" may be part of a document number.
-BARE_MONTH = regex.compile(r"^\s*(?:tháng\s+)?(?P<m>0?[1-9]|1[0-2])\s*/\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
-_RUNNING_DUE = regex.compile(
+BARE_MONTH = rx.compile(r"^\s*(?:tháng\s+)?(?P<m>0?[1-9]|1[0-2])\s*/\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$")
+_RUNNING_DUE = rx.compile(
     r"\b(?:trong|trước|hết|cuối|đến hết|xong|hoàn thành)\s+(?:trong\s+)?(?:tháng\s+\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
     r"|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*\d{4}|năm\s+\d{4})\b"
 )
-_BEFORE = regex.compile(r"\b(?:trước|chậm nhất|không muộn hơn)\b")
+_BEFORE = rx.compile(r"\b(?:trước|chậm nhất|không muộn hơn)\b")
 # in running text, "hằng năm" marks a deadline only next to an act done each year
-_ANNUAL_ACT = regex.compile(
+_ANNUAL_ACT = rx.compile(
     r"(?:định kỳ[^.;]{0,30}?(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm[^.;]{0,6}?\b(?:báo cáo|tổng hợp|sơ kết|tổng kết|đánh giá|"
     r"rà soát|xây dựng|tổ chức|thực hiện)|(?:báo cáo|tổng hợp)[^.;]{0,40}?(?:hằng|hàng)\s+năm)"
 )
@@ -138,7 +139,7 @@ def parse_deadline(text: str | None) -> Deadline:
     return d
 
 
-_SENTENCE = regex.compile(r"[^.;]+[.;]?")
+_SENTENCE = rx.compile(r"[^.;]+[.;]?")
 
 
 def find_deadline(text: str) -> Deadline:

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..model.tasks import Task
 from ..structure.markers import MarkerKind
 from ..structure.sections import SectionNode
+from ..text import rx
 from ..text.fold import fold_ascii
 from .actors import lead_units
 from .assignments import item_task
 from .deadlines import parse_deadline
 from .units import unit_refs
 
-_LABEL = regex.compile(
+_LABEL = rx.compile(
     r"^(?P<label>noi dung(?: thuc hien| cong viec)?|co quan(?:, don vi)? (?:chu tri|thuc hien|phoi hop)"
     r"|don vi (?:chu tri|thuc hien|phoi hop)|chu tri|phoi hop|thoi gian(?: thuc hien| hoan thanh)?"
     r"|thoi han(?: hoan thanh| thuc hien)?|tien do|san pham(?: du kien)?|ket qua(?: du kien)?)\s*:\s*"

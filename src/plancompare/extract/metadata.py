@@ -27,19 +27,20 @@ from ..structure.patterns import (
     type_name_of,
 )
 from ..structure.zones import Layout
+from ..text import rx
 from .casing import organization_case, sentence_case
 from .cites import find_cites
 from .closing import Closing, addressees, capacity_and_principal
 from .party import is_party_document, read_party_metadata
 
-_KY_HIEU = regex.compile(
+_KY_HIEU = rx.compile(
     r"^(?P<num>\d*)[\s._…]*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<code>[\p{L}Đđ&]+)\s*-\s*(?P<issuer>[\p{L}Đđ&]+(?:\s*-\s*[\p{L}Đđ&]+)?\d*)"
 )
-_LEVEL_WORD = regex.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
-_ISSUER_IN_TEXT = regex.compile(
+_LEVEL_WORD = rx.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
+_ISSUER_IN_TEXT = rx.compile(
     r"\b(?P<org>(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?P<level>tỉnh|thành phố)\s+(?:ban hành|xây dựng)",
 )
-_APPENDIX_REF = regex.compile(r"\bph[ụu]\s*l[ụu]c\b|\bbiểu\s+(?:mẫu\s+)?kèm\s+theo\b", regex.IGNORECASE)
+_APPENDIX_REF = rx.compile(r"\bph[ụu]\s*l[ụu]c\b|\bbiểu\s+(?:mẫu\s+)?kèm\s+theo\b", regex.IGNORECASE)
 
 
 def _w(code: str, message: str, page: int | None = None) -> ParseWarning:

@@ -23,18 +23,19 @@ from ..model.warnings import ParseWarning
 from ..structure.paragraphs import Paragraph
 from ..structure.patterns import PLACE_DATE, SEPARATOR, TYPE_NAMES, type_name_of
 from ..structure.zones import Layout
+from ..text import rx
 from ..text.fold import fold_ascii
 from .casing import sentence_case
 from .closing import Closing
 
 # "ĐẢNG CỘNG SẢN VIỆT NAM", letters possibly damaged by OCR ("ĐẢNG CỘNG SẨN VIỆT NAM", "DANG CONG SAN")
-_MOTTO = regex.compile(
+_MOTTO = rx.compile(
     r"(?<!\p{L})[ĐD]\p{L}{1,3}NG\s*C\p{L}{1,3}NG\s+S\p{L}{1,3}N\s+VI\p{L}{1,3}T\s+NAM(?!\p{L})",
     regex.IGNORECASE,
 )
 # "Số 31-CTr/TU", "Số: 05-KL/TW", "Số      -CTr/TU" (digits stamped as an image); what follows may be
 # the place and date of the same line
-_NUMBER = regex.compile(
+_NUMBER = rx.compile(
     r"(?<!\p{L})S[ốôo]\s*[:.]?\s*(?P<num>\d*)[\s._…]*-\s*(?P<code>[\p{L}]{1,4})\s*/\s*"
     r"(?P<issuer>[\p{Lu}Đ]{1,6}(?:\s*-\s*[\p{Lu}Đ]{1,6})?)(?!\p{L})(?P<rest>.*)$"
 )
@@ -54,9 +55,9 @@ _PARTY_WORDS = (
 # issuers written in full; an OCR'd header is matched against these by similarity
 _FIXED_ISSUERS = ("Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Văn phòng Trung ương Đảng")
 _ISSUER_HEADS = ("Tỉnh ủy", "Thành ủy", "Đảng ủy", "Huyện ủy", "Ban Chỉ đạo", "Ban Thường vụ", "Đảng bộ")
-_CAPACITY = regex.compile(r"^\s*(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL)\s*[.:]?\s+(\S.*)$")
+_CAPACITY = rx.compile(r"^\s*(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL)\s*[.:]?\s+(\S.*)$")
 # a title joined with the preamble after it: cut where a capitalized preamble opening begins
-_PREAMBLE_INSIDE = regex.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)(?!\p{L}))")
+_PREAMBLE_INSIDE = rx.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)(?!\p{L}))")
 _SIMILAR = 84  # rapidfuzz ratio for an OCR-damaged phrase
 
 
@@ -120,7 +121,7 @@ def _province_named(words: str) -> str | None:
     return by_ascii[hit[0]] if hit else None
 
 
-_LEVEL_THEN_PLACE = regex.compile(r"^((?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+)(\p{L}.*)$")
+_LEVEL_THEN_PLACE = rx.compile(r"^((?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+)(\p{L}.*)$")
 
 
 def _place_case(words: str) -> str:

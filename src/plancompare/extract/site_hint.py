@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
 from ..model import warning_codes as codes
 from ..model.metadata import DocumentMeta
 from ..model.source import SourceHint
 from ..model.warnings import ParseWarning
+from ..text import rx
 from .cites import cite_key
 
-_DMY = regex.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_DMY = rx.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 def site_hint(raw: dict[str, str]) -> SourceHint | None:

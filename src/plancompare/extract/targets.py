@@ -7,12 +7,13 @@ from __future__ import annotations
 import regex
 
 from ..model.targets import Comparator, Target
+from ..text import rx
 from ..text.fold import fold_case
 from ..text.numbers import NUMBER_PATTERN, parse_vn_number
 
 _N = NUMBER_PATTERN
 _UNIT = r"%|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|lượt|hộ|người|lao động"
-TARGET = regex.compile(
+TARGET = rx.compile(
     rf"(?P<cmp>tối thiểu|ít nhất|không thấp hơn|không dưới|không ít hơn|tối đa|không quá|không vượt quá|"
     rf"không cao hơn|thấp hơn|cao hơn|trên|dưới|khoảng|đạt|chiếm|từ)?\s*(?:(?<=\S\s)đạt\s+)?"
     rf"(?<![\d.,])(?P<v1>{_N})\s*(?:(?P<u1>%)(?:\s*(?:-|đến|tới)\s*(?P<v2a>{_N})\s*%?)?"
@@ -25,7 +26,7 @@ _CMP = {
     "không quá": Comparator.LE, "không vượt quá": Comparator.LE, "không cao hơn": Comparator.LE,
     "thấp hơn": Comparator.LT, "dưới": Comparator.LT, "cao hơn": Comparator.GT, "trên": Comparator.GT,
 }  # fmt: skip
-_BY_YEAR = regex.compile(
+_BY_YEAR = rx.compile(
     r"(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|(?:đến|tới)\s+(?:hết\s+)?(\d{4})\b", regex.IGNORECASE
 )
 
@@ -37,9 +38,11 @@ def year_in(text: str) -> int | None:
         return None
     m = found[-1]
     return int(m.group(1) or m.group(2))
-_ANNUAL = regex.compile(r"(?:hằng|hàng|mỗi)\s+năm")
-_CLAUSE = regex.compile(r"(?:[^;.\n]|\.(?=\S))+")  # "16.508" and "TP.HCM" do not end a clause
-_FILLER = regex.compile(
+
+
+_ANNUAL = rx.compile(r"(?:hằng|hàng|mỗi)\s+năm")
+_CLAUSE = rx.compile(r"(?:[^;.\n]|\.(?=\S))+")  # "16.508" and "TP.HCM" do not end a clause
+_FILLER = rx.compile(
     r"^(?:và|,|\s)+|(?:\s|,)+(?:đạt|chiếm|khoảng|từ|tối thiểu|ít nhất|dưới|trên|phấn đấu|phần đầu)?\s*$"
 )
 # money units need a count noun in front; counts of people need a context word, else every "10 người" is a target
@@ -48,7 +51,7 @@ _COUNT_UNITS = {"lượt", "hộ", "người", "lao động"}
 
 # with these words any counted noun is a target: "ít nhất 05 dự án", "tối thiểu 1 trạm phát sóng"
 _AT_LEAST_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không ít hơn", "tối đa", "không quá"}
-_NOUN = regex.compile(r"^\s*(\p{L}+(?:\s+\p{L}+)?)")
+_NOUN = rx.compile(r"^\s*(\p{L}+(?:\s+\p{L}+)?)")
 
 
 def _count_noun(after: str) -> str | None:
@@ -56,7 +59,7 @@ def _count_noun(after: str) -> str | None:
     return m.group(1) if m else None
 
 
-_MARKER = regex.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?|[-+•])\s+")
+_MARKER = rx.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?|[-+•])\s+")
 
 
 def _metric(clause: str, lo: int, start: int, end: int) -> str | None:

@@ -11,6 +11,7 @@ from ..model.tasks import ExtraCell, Task, TaskGroup
 from ..structure.markers import MarkerKind
 from ..structure.sections import SectionNode
 from ..structure.tables import LogicalRow
+from ..text import rx
 from ..text.fold import fold_ascii
 from .actors import heading_units, lead_units
 from .assignments import assignment_tasks, inherited_lead, item_task
@@ -21,7 +22,7 @@ from .units import unit_refs
 
 # A decision's last article ("Các Bộ trưởng … chịu trách nhiệm thi hành Quyết định này") and its
 # entry into force name who executes it; neither assigns a task of its own.
-EXECUTION_CLAUSE = regex.compile(
+EXECUTION_CLAUSE = rx.compile(
     r"chịu trách nhiệm (?:thi hành|tổ chức thực hiện|thực hiện) (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này có hiệu lực",
     regex.IGNORECASE,
@@ -162,7 +163,9 @@ def tasks_from_body(roots: list[SectionNode], attached: list[SectionNode] | None
     for scope in (roots, attached or []):
         labelled = labelled_sections(scope)
         if labelled:  # items written "- Cơ quan chủ trì: … - Thời gian thực hiện: …" (labelled.py)
-            items = [c for s in labelled for c in s.children if c.kind not in (MarkerKind.DASH, MarkerKind.PLUS)]
+            items = [
+                c for s in labelled for c in s.children if c.kind not in (MarkerKind.DASH, MarkerKind.PLUS)
+            ]
             return [_labelled_or_body(c) for c in items]
         sections = _task_sections(scope)
         if sections:

@@ -11,11 +11,12 @@ import regex
 
 from ..glossary import Glossary, load_glossary
 from ..model.units import UnitRef
+from ..text import rx
 from ..text.fold import fold
 
-TOP_SPLIT = regex.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
-_PIECE_SPLIT = regex.compile(r"(,\s*|\s+và\s+)")
-_HEAD = regex.compile(
+TOP_SPLIT = rx.compile(r"\s*(?:;|\n|(?:^|\s)[-–•+]\s+(?=\p{Lu}))\s*")
+_PIECE_SPLIT = rx.compile(r"(,\s*|\s+và\s+)")
+_HEAD = rx.compile(
     r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b(?!\s+hành)|hội\b|hội đồng|"
     r"hđnd|đoàn|công an|thuế|thanh tra|văn phòng|mặt trận|mttq|chủ tịch|liên đoàn|tỉnh đoàn|báo\b|cổng|"
     r"trung tâm|phòng|cục|chính phủ|tổng cục|(?<=các\s)tổ chức|cơ quan|kho bạc|bảo hiểm|viện|trường|bệnh viện|"
@@ -24,16 +25,16 @@ _HEAD = regex.compile(
 )
 # "… trong phạm vi chức năng, nhiệm vụ của mình": a qualifier of the units before it, not a unit
 # (its comma would split the list)
-_QUALIFIER = regex.compile(
+_QUALIFIER = rx.compile(
     r"\s*,?\s+(?:trong phạm vi|theo|thuộc phạm vi)\s+(?:chức năng,?\s*nhiệm vụ|thẩm quyền|lĩnh vực)"
     r"(?:\s*(?:,|và)?\s*(?:quyền hạn|nhiệm vụ|lĩnh vực|địa bàn))*(?:\s+(?:của mình|được giao|quản lý))?",
     regex.IGNORECASE,
 )
-_STRIP = regex.compile(r"^[\s\-–•+.,;:]+|[\s.,;:]+$")
+_STRIP = rx.compile(r"^[\s\-–•+.,;:]+|[\s.,;:]+$")
 
 
 # An organisation's acronym stands for a unit: "VTV", "TTXVN", "NHCSXH", "Sở KH&CN" aside.
-_ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&Đ]{1,9}$")
+_ACRONYM = rx.compile(r"^\p{Lu}[\p{Lu}&Đ]{1,9}$")
 _NB_HYPHEN = "\u2011"
 
 
@@ -89,7 +90,9 @@ def _greedy(pieces: list[str], seps: list[str], glossary: Glossary) -> list[str]
 
 _UNIT_MAX = 200
 # a unit's name starting inside another's: "Sở Khoa học và Công nghệ Sở Công Thương"
-_INNER_HEAD = regex.compile(r"(?<=\p{Ll}|\p{Lu}{2,})\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{Lu})")
+_INNER_HEAD = rx.compile(
+    r"(?<=\p{Ll}|\p{Lu}{2,})\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{Lu})"
+)
 
 
 def missing_separator(unit: str, glossary: Glossary | None = None) -> tuple[str, str] | None:

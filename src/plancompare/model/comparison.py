@@ -150,8 +150,6 @@ class Comparison(StrictModel):
     thresholds: Thresholds
     options: ComparisonOptions = ComparisonOptions()
 
-
-
     # notebook helpers: the code lives in plancompare.frames / plancompare.notebook
     def to_dataframe(self) -> Any:
         """One row per finding, divergences flattened (pandas, extra `notebook`)."""

@@ -22,8 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
+from ..text import rx
 from .grid import CellLine, Grid, GridCell, GridRow
 
 MIN_COLUMNS = 3
@@ -37,10 +36,10 @@ SPILL_SHARE = 0.1
 PROBE_LINES = 40  # lines a table is first recognised on, and a long last page's end measured against
 HEADER_SHARE = 0.75  # words of a line that must be the header's for it to repeat the header  # share of the lines that may cross a gutter (a header cell over two columns)
 
-_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
-_WORD = regex.compile(r"\S+")
+_GAP = rx.compile(r"(?<=\S) {2,}(?=\S)")
+_WORD = rx.compile(r"\S+")
 # what the first column of a task row holds: "1", "1.2", "1.", "II", "a)"
-_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
+_ROW_NUMBER = rx.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,13 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from .grid import CellLine, Grid, GridCell, GridRow
 from .markup import MarkupState, strip_markup
 
-_GAP = regex.compile(r"^[.…·_\s]{4,}$")
+_GAP = rx.compile(r"^[.…·_\s]{4,}$")
 
 
 def is_separator(raw: str) -> bool:
@@ -109,7 +108,7 @@ def _segments(
     return out
 
 
-_PART_OPENER = regex.compile(
+_PART_OPENER = rx.compile(
     r"^(?:PHỤ\s*LỤC|KẾ\s*HOẠCH|QUYẾT\s*ĐỊNH|NGHỊ\s*QUYẾT|CHƯƠNG\s*TRÌNH|CHỈ\s*THỊ|BÁO\s*CÁO"
     r"|HƯỚNG\s*DẪN|KẾT\s*LUẬN|THÔNG\s*BÁO|ĐỀ\s*ÁN|TỜ\s*TRÌNH|QUY\s*ĐỊNH|ĐIỀU\s*LỆ)\b"
 )

@@ -25,12 +25,14 @@ from plancompare.readers.document import Item, Line, RawDocument, Table, TableRo
 from plancompare.readers.docx_numbering import Numbering
 from plancompare.text.normalize import nfc, non_space_len, squash_spaces
 
+from ..text import rx
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = regex.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", regex.IGNORECASE)
+_HEADING_STYLE = rx.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", regex.IGNORECASE)
 # Word users push the second line of a capitalised issuer name down with spaces
 # ("ỦY BAN NHÂN DÂN                 TỈNH LÀO CAI"); a long space run between capitals is a line
 # break on the page.
-_SPACE_BREAK = regex.compile(r"(?<=\p{Lu}[\p{Lu}\s]*)\s{5,}(?=\p{Lu}[\p{Lu}\s]*$)")
+_SPACE_BREAK = rx.compile(r"(?<=\p{Lu}[\p{Lu}\s]*)\s{5,}(?=\p{Lu}[\p{Lu}\s]*$)")
 _ALIGN = {
     "center": "center",
     "right": "right",
@@ -93,7 +95,7 @@ def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocu
         ) from exc
 
 
-_APP_PAGES = regex.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</")
+_APP_PAGES = rx.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</")
 
 
 def _check_zip(data: bytes, source: SourceInfo, options: ParseOptions) -> None:

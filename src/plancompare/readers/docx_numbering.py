@@ -12,8 +12,10 @@ from typing import Any
 
 import regex
 
+from ..text import rx
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = regex.compile(r"%([1-9])")
+_PLACEHOLDER = rx.compile(r"%([1-9])")
 _ROMAN = (
     (1000, "m"),
     (900, "cm"),

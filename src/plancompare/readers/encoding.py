@@ -11,13 +11,12 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-import regex
-
+from ..text import rx
 from . import legacy
 
 # Letters only Vietnamese uses; a count of words holding one says how Vietnamese a decoding reads.
-_VIET_LETTER = regex.compile(r"[đĐăĂơƠưƯ\u1ea0-\u1ef9]")
-_WORD = regex.compile(r"\w+")
+_VIET_LETTER = rx.compile(r"[đĐăĂơƠưƯ\u1ea0-\u1ef9]")
+_WORD = rx.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 import regex
 
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from ..text.normalize import non_space_len
 from .document import Item, Line, Table, TableRow
 
 # A source line that opens a list item inside a cell keeps its line break; any other break inside
 # a cell is a soft wrap (web copies wrap cells at ~50 characters, even inside a unit name).
-_ITEM_START = regex.compile(r"^\s*(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+_ITEM_START = rx.compile(r"^\s*(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 
 
 @dataclass(slots=True)
@@ -145,7 +146,7 @@ def _wrapped(lines: list[CellLine]) -> list[list[CellLine]]:
 
 # A side-by-side block written one line per row (a text export: "Nơi nhận: | TM. CHÍNH PHỦ") has
 # as many rows as lines; its cells say what it is.
-_BLOCK_CUE = regex.compile(
+_BLOCK_CUE = rx.compile(
     r"^(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN|Nơi\s+nhận|(?:TM|KT|TL|TUQ|T/M|K/T)\s*\.?\s+\p{Lu}|Số\s*:)",
     regex.IGNORECASE,
 )
@@ -155,8 +156,8 @@ def _has_block_cue(grid: Grid) -> bool:
     return any(_BLOCK_CUE.match(cell.text) for row in grid.rows[:3] for cell in row.cells)
 
 
-_NUMBER_HEADER = regex.compile(r"^(?:S?TT|Số TT)$", regex.IGNORECASE)
-_RULE = regex.compile(r"^[-_=–—.…\s]{3,}$")
+_NUMBER_HEADER = rx.compile(r"^(?:S?TT|Số TT)$", regex.IGNORECASE)
+_RULE = rx.compile(r"^[-_=–—.…\s]{3,}$")
 
 
 def _is_rule(text: str) -> bool:

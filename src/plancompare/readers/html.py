@@ -23,6 +23,7 @@ from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from ..text.normalize import nfc
 from .document import Furniture, FurnitureKind, Item, Line, RawDocument
 from .encoding import Decoded, decode
@@ -32,8 +33,8 @@ from .site import document_bounds
 from .text_tables import furniture_chars
 
 # <meta charset="windows-1258"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
-_META_CHARSET = regex.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]+)", regex.IGNORECASE)
-_XML_PROLOG = regex.compile(r"^\s*<\?xml[^>]*>")
+_META_CHARSET = rx.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]+)", regex.IGNORECASE)
+_XML_PROLOG = rx.compile(r"^\s*<\?xml[^>]*>")
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -6,9 +6,11 @@ import html
 
 import regex
 
-_BREAKS = regex.compile(r"<\s*(?:br|/li|/p|/tr)\s*/?\s*>", regex.IGNORECASE)
-_TAGS = regex.compile(r"<[^<>]{0,400}>")
-_BOLD = regex.compile(r"<\s*(?:b|strong)\b", regex.IGNORECASE)
+from ..text import rx
+
+_BREAKS = rx.compile(r"<\s*(?:br|/li|/p|/tr)\s*/?\s*>", regex.IGNORECASE)
+_TAGS = rx.compile(r"<[^<>]{0,400}>")
+_BOLD = rx.compile(r"<\s*(?:b|strong)\b", regex.IGNORECASE)
 
 
 def cell_text(raw: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from ..text import rx
 from ..text.normalize import nfc
 from .grid import Grid
 
@@ -95,14 +96,12 @@ _DROPPED_TAGS = frozenset(
 # The site's own chrome: set aside as site furniture.
 _FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _HEADINGS = {f"h{k}": k for k in range(1, 7)}
-_HIDDEN_STYLE = regex.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", regex.IGNORECASE
-)
-_CSS_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = regex.compile(r"^[a-z0-9]*\.([\w-]+)$", regex.IGNORECASE)
-_BOLD_STYLE = regex.compile(r"(?<![-\w])font-weight\s*:\s*(bold(?:er)?|[6-9]00)\b", regex.IGNORECASE)
-_NORMAL_STYLE = regex.compile(r"(?<![-\w])font-weight\s*:\s*(normal|lighter|[1-5]00)\b", regex.IGNORECASE)
-_ALIGN_STYLE = regex.compile(r"(?<![-\w])text-align\s*:\s*(\w+)", regex.IGNORECASE)
+_HIDDEN_STYLE = rx.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", regex.IGNORECASE)
+_CSS_RULE = rx.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = rx.compile(r"^[a-z0-9]*\.([\w-]+)$", regex.IGNORECASE)
+_BOLD_STYLE = rx.compile(r"(?<![-\w])font-weight\s*:\s*(bold(?:er)?|[6-9]00)\b", regex.IGNORECASE)
+_NORMAL_STYLE = rx.compile(r"(?<![-\w])font-weight\s*:\s*(normal|lighter|[1-5]00)\b", regex.IGNORECASE)
+_ALIGN_STYLE = rx.compile(r"(?<![-\w])text-align\s*:\s*(\w+)", regex.IGNORECASE)
 _ALIGNS = {"center": "center", "middle": "center", "right": "right", "left": "left", "justify": "left"}
 
 

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
+from functools import cache
 
 import regex
+
+from ..text import rx
 
 
 class Encoding(StrEnum):
@@ -63,7 +66,9 @@ _TCVN3_BASES = {
 }
 
 
-def _build_tcvn3() -> dict[str, str]:
+@cache
+def tcvn3_table() -> dict[str, str]:
+    """TCVN3 byte -> Unicode letter; built on first use (most documents are Unicode)."""
     table = dict(_TCVN3_BASES)
     for base, codes in _TCVN3_ROWS:
         for code, tone in zip(codes, _TONES, strict=True):
@@ -71,7 +76,6 @@ def _build_tcvn3() -> dict[str, str]:
     return table
 
 
-TCVN3_TABLE: dict[str, str] = _build_tcvn3()
 # Some PDF producers map two TCVN3 slots through WinAnsi glyph names to math symbols.
 _TCVN3_PDF_SUBSTITUTES = {"\u2212": "\u00ad", "\u2219": "·"}
 
@@ -82,7 +86,9 @@ _VNI_HAT_TONES = "àåãáä"
 _VNI_BREVE_TONES = "èúüéë"
 
 
-def _build_vni() -> dict[str, str]:
+@cache
+def vni_table() -> dict[str, str]:
+    """VNI base + mark sequence -> Unicode letter; built on first use."""
     table: dict[str, str] = {}
 
     def add(seq: str, text: str) -> None:
@@ -111,12 +117,14 @@ def _build_vni() -> dict[str, str]:
     return table
 
 
-VNI_TABLE: dict[str, str] = _build_vni()
-_VNI_PATTERN = regex.compile("|".join(regex.escape(k) for k in sorted(VNI_TABLE, key=len, reverse=True)))
+@cache
+def _vni_pattern() -> regex.Pattern[str]:
+    return rx.compile("|".join(regex.escape(k) for k in sorted(vni_table(), key=len, reverse=True)))
 
-_TCVN3_FONT = regex.compile(r"(?:^|[+,\s])\.?Vn(?!I\b|I[-_ ])[A-Za-z]", regex.IGNORECASE)
-_VNI_FONT = regex.compile(r"(?:^|[+,\s])VNI[-_ ]", regex.IGNORECASE)
-_TCVN3_CAPS_FONT = regex.compile(r"\.?Vn[A-Za-z]+?H(?:$|[-,_ ]|Bold|Italic)")
+
+_TCVN3_FONT = rx.compile(r"(?:^|[+,\s])\.?Vn(?!I\b|I[-_ ])[A-Za-z]", regex.IGNORECASE)
+_VNI_FONT = rx.compile(r"(?:^|[+,\s])VNI[-_ ]", regex.IGNORECASE)
+_TCVN3_CAPS_FONT = rx.compile(r"\.?Vn[A-Za-z]+?H(?:$|[-,_ ]|Bold|Italic)")
 
 
 def encoding_from_font(font_name: str | None) -> Encoding | None:
@@ -138,23 +146,25 @@ def is_caps_font(font_name: str | None) -> bool:
 def convert(text: str, encoding: Encoding, caps: bool = False) -> str:
     if encoding is Encoding.TCVN3:
         text = "".join(_TCVN3_PDF_SUBSTITUTES.get(ch, ch) for ch in text)
-        out = "".join(TCVN3_TABLE.get(ch, ch) for ch in text)
+        table = tcvn3_table()
+        out = "".join(table.get(ch, ch) for ch in text)
     else:
-        out = _VNI_PATTERN.sub(lambda m: VNI_TABLE[m.group(0)], text)
+        vni = vni_table()
+        out = _vni_pattern().sub(lambda m: vni[m.group(0)], text)
     out = unicodedata.normalize("NFC", out)
     return out.upper() if caps else out
 
 
 # Characters that are Vietnamese letters in Unicode but never appear in TCVN3/VNI surface text.
-_UNICODE_ONLY = regex.compile(r"[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
+_UNICODE_ONLY = rx.compile(r"[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 # TCVN3 surface characters that are not Vietnamese letters themselves.
 # (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý are real capitals, so they are no evidence.)
 _TCVN3_ONLY = frozenset("µ¶·¸¹»¼½¾ÆÇËÎÏÐÑ×ØÜÞßäåæçëîïñö÷øûüþ¡¢£¤¥¦§¨©ª«¬®")
 # Evidence for VNI is a vowel followed by a mark byte that makes no valid Vietnamese vowel
 # cluster when read as TCVN3 ("aø" would be "aứ") nor as Unicode ("hoà", "thuê" are valid). Pairs
 # valid in TCVN3 ("uû" = uỷ, "uå" = uồ, "uü" = uỹ) are left out.
-_VNI_PAIR = regex.compile(r"[aeoyAEOY][øûïåäëüØÛÏÅÄËÜ]|[uU][øïäØÏÄ]|[aeoAEO][âÂ]|[aA][êÊ]")
-_WORD = regex.compile(r"\S+")
+_VNI_PAIR = rx.compile(r"[aeoyAEOY][øûïåäëüØÛÏÅÄËÜ]|[uU][øïäØÏÄ]|[aeoAEO][âÂ]|[aA][êÊ]")
+_WORD = rx.compile(r"\S+")
 
 
 def detect(text: str) -> Encoding | None:

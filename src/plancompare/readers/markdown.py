@@ -6,12 +6,11 @@ document is set aside (`site`)."""
 
 from __future__ import annotations
 
-import regex
-
 from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
@@ -20,7 +19,7 @@ from .page_furniture import page_furniture
 from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
-_HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
+_HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
 
 
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from ..text import rx
 
-_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_ONLY_MARKS = regex.compile(r"^[*_\s]*$")
-_LONE_STAR = regex.compile(r"(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
-_SINGLE_STAR = regex.compile(r"(?<!\*)\*(?!\*)")
-_OPEN_MARK = regex.compile(r"^[*_]{1,2}(?=[^\s*_])")
-_CLOSE_MARK = regex.compile(r"(?<=[^\s*_])[*_]{1,2}$")
-_BOLD_WHOLE = regex.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
+_EMPHASIS = rx.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_ONLY_MARKS = rx.compile(r"^[*_\s]*$")
+_LONE_STAR = rx.compile(r"(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)")
+_SINGLE_STAR = rx.compile(r"(?<!\*)\*(?!\*)")
+_OPEN_MARK = rx.compile(r"^[*_]{1,2}(?=[^\s*_])")
+_CLOSE_MARK = rx.compile(r"(?<=[^\s*_])[*_]{1,2}$")
+_BOLD_WHOLE = rx.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
 
 
 @dataclass(slots=True)

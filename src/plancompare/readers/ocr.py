@@ -20,12 +20,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from ..errors import OcrUnavailable, UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
+from ..text import rx
 from .ocr_columns import split_merged_columns
 from .ocr_numbers import header_number_cell, is_header_row, number_column, reread_numbers
 from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
@@ -266,7 +265,9 @@ def _reread_short_cells(
                 (box[3] - box[1]) < 2.2 * max((w.bottom - w.top) * px for w in members) if members else True
             )
             crop_dpi = dpi
-            if dpi < 200:  # small print at 150 dpi: alone in a crop, tesseract reads it better at twice the size
+            if (
+                dpi < 200
+            ):  # small print at 150 dpi: alone in a crop, tesseract reads it better at twice the size
                 crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
                 crop_dpi = dpi * 2
             found, _ = _tesseract(crop, crop_dpi, lang, exe, psm="7" if one_line and not lost_line else "6")
@@ -321,7 +322,7 @@ def _tesseract(
     return parse_tsv(proc.stdout.decode("utf-8", "replace"), 72.0 / dpi)
 
 
-_DEBRIS = regex.compile(r"^[„‚|_~ˆ`'\".,:;!—–\-]+$")
+_DEBRIS = rx.compile(r"^[„‚|_~ˆ`'\".,:;!—–\-]+$")
 
 
 def _is_rule_debris(text: str, conf: float) -> bool:

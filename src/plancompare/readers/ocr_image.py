@@ -50,10 +50,7 @@ def despeckle(image: Any) -> Any:
     padded = np.pad(dark, 1).astype(np.uint8)
     h, w = dark.shape
     neighbours = sum(
-        padded[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w]
-        for dy in (-1, 0, 1)
-        for dx in (-1, 0, 1)
-        if dy or dx
+        padded[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx
     )
     specks = dark & (neighbours <= 1)
     if not specks.any():

@@ -15,11 +15,11 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-import regex
+from ..text import rx
 
 _CONFUSABLE = ("\u0309", "\u0301", "\u0303", "\u0300", "")  # hỏi, sắc, ngã, huyền, no mark
 _ALL_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_TOKEN = regex.compile(r"\p{L}+")
+_TOKEN = rx.compile(r"\p{L}+")
 _DATA_FILES = ("units.yaml", "qd-1560-outline.yaml")
 # Phrases every NĐ 30 document and plan table uses, whatever the glossary holds.
 _FIXED = """

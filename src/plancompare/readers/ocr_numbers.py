@@ -14,15 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import regex
-
+from ..text import rx
 from ..text.fold import fold
 from .ocr_sequence import UNREAD
 from .pdf_layout import Word
 from .pdf_tables import BBox, GridRow, GridTable
 
 NUMBER_CHARS = "0123456789.IVX"
-_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)$")
+_NUMBER = rx.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)$")
 _HEADER_WORDS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 TRUSTED = 60.0  # confidence a number-only reading needs to replace a page reading that is a number
 GLYPH_PX = 24

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import itertools
 
-import regex
+from ..text import rx
 
 Number = tuple[int, ...]
 UNREAD = "\ufffd"  # a number cell with ink that no reading made sense of
-_ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-_ROMAN = regex.compile(r"^[IVX]{1,5}\.?$")
+_ARABIC = rx.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_ROMAN = rx.compile(r"^[IVX]{1,5}\.?$")
 # Cost of reading a cell as each kind of candidate, against 1 for each neighbour it links to: a
 # new dot must link one more neighbour, a dropped digit two.
 _LITERAL, _REDOTTED, _DROPPED = 0.0, 0.3, 1.2

@@ -18,19 +18,20 @@ from collections import defaultdict
 import regex
 
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 
-_PAGE_MARKER = regex.compile(
+_PAGE_MARKER = rx.compile(
     r"^\s*(?:[=\-_*#]{2,}\s*)?(?:trang|page)\s+\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?(?:\s*[=\-_*#]{2,})?\s*$"
     r"|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$",
     regex.IGNORECASE,
 )
-_SIGN_STAMP = regex.compile(
+_SIGN_STAMP = rx.compile(
     r"^\s*\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2})?\s*$"
     r"|^\s*(?:ký bởi|người ký|thời gian ký|cơ quan|email)\s*:.*(?:\d{2}:\d{2}|@|\+07)",
     regex.IGNORECASE,
 )
-_FILE_NAME = regex.compile(r"\.(?:docx?|pdf|odt|rtf)\b", regex.IGNORECASE)
-_DIGITS = regex.compile(r"\d+")
+_FILE_NAME = rx.compile(r"\.(?:docx?|pdf|odt|rtf)\b", regex.IGNORECASE)
+_DIGITS = rx.compile(r"\d+")
 
 
 def _key(line: str) -> str:

@@ -17,6 +17,7 @@ from ..model import warning_codes as codes
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
 from ..options import OcrMode, ParseOptions
+from ..text import rx
 from ..text.normalize import nfc, non_space_len, squash_spaces
 from . import legacy
 from .document import Item, Line, RawDocument, Table, TableRow
@@ -25,10 +26,10 @@ from .pdf_tables import FilledRow, GridTable, fill_table, inside, rule_tables
 
 # A page with fewer non-space characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS = 25
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = rx.compile(
     r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.IGNORECASE
 )
-_SUSPECT_LEGACY = regex.compile(
+_SUSPECT_LEGACY = rx.compile(
     r"[\u00a1-\u00ae\u00b5-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d7-\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f9\u00fb-\u00fe]"
 )
 _META_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")

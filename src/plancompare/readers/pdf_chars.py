@@ -14,10 +14,11 @@ from typing import Any
 
 import regex
 
+from ..text import rx
 from . import legacy
 from .pdf_layout import Word
 
-_BOLD_NAME = regex.compile(r"bold|black|heavy|semibold|demi", regex.IGNORECASE)
+_BOLD_NAME = rx.compile(r"bold|black|heavy|semibold|demi", regex.IGNORECASE)
 
 
 @dataclass(slots=True)

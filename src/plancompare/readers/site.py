@@ -14,21 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from ..text import rx
 from ..text.fold import fold_ascii
 from .cell_lines import is_separator
 from .markup import strip_emphasis
 
 # Folded to ASCII: the copy's own marks are not always right.
-_NATIONAL_MOTTO = regex.compile(r"^(?:cong hoa xa hoi(?: chu nghia viet nam)?|dang cong san viet nam)\b")
-_MOTTO_TAIL = regex.compile(r"^chu nghia viet nam\b")
-_INFO_LABEL = regex.compile(
+_NATIONAL_MOTTO = rx.compile(r"^(?:cong hoa xa hoi(?: chu nghia viet nam)?|dang cong san viet nam)\b")
+_MOTTO_TAIL = rx.compile(r"^chu nghia viet nam\b")
+_INFO_LABEL = rx.compile(
     r"^(so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao"
     r"|tinh trang|linh vuc|co quan ban hanh)\s*:"
 )
 # Lines only a site writes: the site's name anywhere, or a widget label as the whole line's start.
-_BANNER = regex.compile(
+_BANNER = rx.compile(
     r"thu vien phap luat|thuvienphapluat|luatvietnam"
     r"|^(?:dang tai van ban|ban dich nay thuoc|cac noi dung duoc sua doi|click vao phan"
     r"|van ban nay chua cap nhat|van ban lien quan$|van ban goc$|cam on da dung|thua quy khach"
@@ -36,7 +35,7 @@ _BANNER = regex.compile(
 )
 # The site's title line after the document: "Kế hoạch 980/KH-UBND năm 2025 thực hiện … ban hành"
 # (a type name directly followed by the number, without "số").
-_SITE_TITLE = regex.compile(
+_SITE_TITLE = rx.compile(
     r"^(ke hoach|quyet dinh|nghi quyet|cong van|thong tu|chi thi|nghi dinh|thong bao|bao cao|chuong trinh"
     r"|huong dan|ket luan|quy dinh|luat)\s+\d+\s*/.{0,30}?\s(?:nam|ngay)\s"
 )

@@ -11,16 +11,17 @@ import regex
 
 from ..errors import UnreadableDocument, UnsupportedFormat
 from ..model.source import SourceFormat
+from ..text import rx
 from .encoding import decode, utf16_without_bom
 
-_MD_CUES = regex.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
-_HTML = regex.compile(
+_MD_CUES = rx.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
+_HTML = rx.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<title)",
     regex.IGNORECASE | regex.DOTALL,
 )
-_XML = regex.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
+_XML = rx.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
 # A page named .html/.htm need not open with <html> (a fragment, Word's XML prolog, text first).
-_HTML_TAG = regex.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
+_HTML_TAG = rx.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
 # HTML content under one of these names is what a portal served instead of the file: an error page.
 _NOT_HTML_NAMES = (SourceFormat.PDF, SourceFormat.DOCX, SourceFormat.PLAN_JSON, SourceFormat.OUTLINE)
 

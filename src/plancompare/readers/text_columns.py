@@ -12,14 +12,15 @@ import regex
 
 from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..structure.patterns import type_name_of
+from ..text import rx
 
 
 @cache
 def _gaps(width: int) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """(a line with one gap of `width`+ spaces split in two, any such gap)."""
     return (
-        regex.compile(rf"^(\s*\S.*?\S|\s*\S)(\s{{{width},}})(\S.*?)\s*$"),
-        regex.compile(rf"\S\s{{{width},}}\S"),
+        rx.compile(rf"^(\s*\S.*?\S|\s*\S)(\s{{{width},}})(\S.*?)\s*$"),
+        rx.compile(rf"\S\s{{{width},}}\S"),
     )
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from ..text.normalize import non_space_len
 from .aligned import Memo, read_aligned
 from .cell_lines import is_separator, read_cell_region
@@ -27,11 +26,11 @@ from .html_cells import cell_text, is_bold_cell
 from .markup import strip_emphasis
 from .site import SiteBounds
 
-_OUTER_PIPES = regex.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
-_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+_OUTER_PIPES = rx.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = rx.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
+_PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 # "a | b": a pipe with text on both sides (a text export of a table or of a side-by-side header)
-_INNER_PIPE = regex.compile(r"\S\s*(?<!\\)\|\s*\S")
+_INNER_PIPE = rx.compile(r"\S\s*(?<!\\)\|\s*\S")
 
 
 def row_cells(raw: str) -> list[str] | None:
@@ -113,7 +112,11 @@ class TableScanner:
 
     def _aligned_at(self, i: int) -> FoundTable | None:
         table = read_aligned(self.lines, i, self.end, self.offsets, self.aligned_memo)
-        return None if table is None else FoundTable(items=grid_items(table.grid, self.layout), resume=table.resume)
+        return (
+            None
+            if table is None
+            else FoundTable(items=grid_items(table.grid, self.layout), resume=table.resume)
+        )
 
     def _cells_region(self, i: int) -> FoundTable:
         region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip, self.layout)
@@ -156,7 +159,9 @@ class TableScanner:
 
 
 def page_furniture_lines(lines: list[str], skip: frozenset[int]) -> list[Furniture]:
-    return [Furniture(text=" ".join(lines[k].split()), line=k + 1, kind=FurnitureKind.PAGE) for k in sorted(skip)]
+    return [
+        Furniture(text=" ".join(lines[k].split()), line=k + 1, kind=FurnitureKind.PAGE) for k in sorted(skip)
+    ]
 
 
 def site_furniture(lines: list[str], bounds: SiteBounds) -> list[Furniture]:

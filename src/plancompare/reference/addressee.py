@@ -28,6 +28,7 @@ from ..glossary import load_glossary
 from ..model.metadata import DocumentMeta
 from ..model.reference import Addressee
 from ..model.units import UnitRef
+from ..text import rx
 from ..text.fold import fold
 
 # groups that stand for the localities although central plans address them (glossary level central)
@@ -36,22 +37,18 @@ _LOCAL_WORDS = (
     "địa phương", "các tỉnh", "tỉnh, thành phố", "cấp tỉnh", "cấp xã", "cấp cơ sở", "xã, phường",
     "ủy ban nhân dân các", "ubnd các", "tỉnh ủy, thành ủy", "các cấp ủy",
 )  # fmt: skip
-_LOCAL = regex.compile(
-    r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)) for w in _LOCAL_WORDS) + r")(?!\p{L})"
-)
+_LOCAL = rx.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)) for w in _LOCAL_WORDS) + r")(?!\p{L})")
 # a central act: drafting or amending a law-level text, or submitting to the central bodies
-_CENTRAL_ACT = regex.compile(
+_CENTRAL_ACT = rx.compile(
     r"(?i:xây\s+dựng|soạn\s+thảo|sửa\s+đổi|bổ\s+sung|ban\s+hành|hoàn\s+thiện|trình|dự\s+án)"
     r"[^.;:]{0,60}?(?<!\p{L})(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết\s+của\s+Quốc\s+hội)(?!\p{L})"
     r"|(?<!\p{L})(?i:trình)\s+(?:Quốc\s+hội|Chính\s+phủ|Thủ\s+tướng|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)(?!\p{L})"
 )
-_PLACE_CUE = regex.compile(r"(?:tỉnh|thành\s+phố|TP\.?|tại|địa\s+bàn)(?!\p{L})", regex.IGNORECASE)
-_NOT_A_PLACE = regex.compile(
-    r"(?:Cộng\s+sản|tư\s+tưởng|Chủ\s+tịch|Đại\s+học|Quốc\s+gia)\s+$", regex.IGNORECASE
-)
+_PLACE_CUE = rx.compile(r"(?:tỉnh|thành\s+phố|TP\.?|tại|địa\s+bàn)(?!\p{L})", regex.IGNORECASE)
+_NOT_A_PLACE = rx.compile(r"(?:Cộng\s+sản|tư\s+tưởng|Chủ\s+tịch|Đại\s+học|Quốc\s+gia)\s+$", regex.IGNORECASE)
 _CUE_WINDOW = 60
-_NATIONAL_CODES = regex.compile(r"[-/](?:TTg|CP|TW|QH\d*|VPCP|BCĐTW)$|[-/]B[\p{Lu}Đ]{1,6}$")
-_NATIONAL_ISSUER = regex.compile(
+_NATIONAL_CODES = rx.compile(r"[-/](?:TTg|CP|TW|QH\d*|VPCP|BCĐTW)$|[-/]B[\p{Lu}Đ]{1,6}$")
+_NATIONAL_ISSUER = rx.compile(
     r"^(?:Chính phủ|Thủ tướng|Quốc hội|Ủy ban Thường vụ Quốc hội|Bộ\s|Ban Chấp hành Trung ương|Bộ Chính trị|"
     r"Ban Bí thư|Văn phòng Trung ương|Ban .* Trung ương|Ngân hàng Nhà nước)",
     regex.IGNORECASE,
@@ -95,7 +92,7 @@ def named_localities(text: str) -> tuple[str, ...]:
 
 # bodies of the Centre the glossary does not list: "Ban Tuyên giáo và Dân vận Trung ương", "Đảng đoàn
 # Quốc hội", "Ban cán sự đảng Chính phủ", a ministry under its former name
-_CENTRAL_NAME = regex.compile(
+_CENTRAL_NAME = rx.compile(
     r"(?:Trung\s+ương|Quốc\s+hội|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)(?:\s+Đảng)?\s*$|^(?:[Cc]ác\s+)?[Bb]ộ\s"
 )
 

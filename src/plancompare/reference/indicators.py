@@ -19,19 +19,20 @@ from ..model.plan import Plan
 from ..model.reference import ReferenceGroup, ReferenceItem
 from ..model.targets import Comparator, Target
 from ..model.units import UnitRef
+from ..text import rx
 from ..text.fold import fold_ascii
 from ..text.numbers import NUMBER_PATTERN, parse_vn_number
 
 INDICATOR_GROUP = "CT"  # group id of indicator items; ids "CT.8", "CT.11.2"
 CELL_SEPARATOR = " | "
-_STT = regex.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
-_VALUE = regex.compile(rf"(?P<cmp>≥|≤|>=|<=|>|<|tối thiểu|tối đa|trên|dưới)?\s*(?P<v>{NUMBER_PATTERN})")
+_STT = rx.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
+_VALUE = rx.compile(rf"(?P<cmp>≥|≤|>=|<=|>|<|tối thiểu|tối đa|trên|dưới)?\s*(?P<v>{NUMBER_PATTERN})")
 _CMP = {
     "≥": Comparator.GE, ">=": Comparator.GE, "tối thiểu": Comparator.GE, ">": Comparator.GT,
     "trên": Comparator.GT, "≤": Comparator.LE, "<=": Comparator.LE, "tối đa": Comparator.LE,
     "<": Comparator.LT, "dưới": Comparator.LT,
 }  # fmt: skip
-_YEAR = regex.compile(r"(?:đến|tới|năm)\s+(?:năm\s+)?(\d{4})", regex.IGNORECASE)
+_YEAR = rx.compile(r"(?:đến|tới|năm)\s+(?:năm\s+)?(\d{4})", regex.IGNORECASE)
 # header words of each column, accent-free
 _COLUMNS = {
     "name": ("chi tieu", "ten chi tieu", "noi dung"),

@@ -1,94 +1,89 @@
-"""`--format text`: a rich terminal table, coloured by kind, with a coverage bar and its explanation."""
+"""`--format text`: the findings as a box table, kinds coloured on a terminal, with a coverage bar and
+its explanation; the groups after them."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from ..i18n import Lang, number, t
 from ..model.comparison import Comparison, Finding
 from . import compare_common as common
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from .terminal import Cell, Column, Line, Terminal, clip
 
 CLOSEST_CHARS = 240  # the closest plan text is shown in full in md/html; the terminal gets its start
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _details(c: Comparison, f: Finding, lang: Lang) -> str:
-    from rich.markup import escape
-
-    lines = [escape(x) for x in common.finding_details(c, f, lang)]
+def _details(c: Comparison, f: Finding, lang: Lang) -> list[Line]:
+    lines = [Line(x) for x in common.finding_details(c, f, lang)]
     heading = common.closest_heading(f, lang)
     if heading and f.evidence.closest_plan_text:
-        lines.append(
-            f"{escape(heading)}: [italic]{escape(_clip(f.evidence.closest_plan_text, CLOSEST_CHARS))}[/italic]"
-        )
-    lines += [f"[dim]{escape(x)}[/dim]" for x in common.reference_facts(f, lang)]
+        lines.append(Line(f"{heading}: {clip(f.evidence.closest_plan_text, CLOSEST_CHARS)}", "italic"))
+    lines += [Line(x, "dim") for x in common.reference_facts(f, lang)]
     if f.evidence.shared_words:
-        words = escape(", ".join(f.evidence.shared_words[:12]))
-        lines.append(f"[dim]{escape(t('evidence.shared', lang))}: {words}[/dim]")
-    return "\n".join(lines)
+        lines.append(Line(f"{t('evidence.shared', lang)}: {', '.join(f.evidence.shared_words[:12])}", "dim"))
+    return lines
 
 
-def render_comparison(c: Comparison, console: Console, lang: Lang = Lang.VI) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+def _finding_row(c: Comparison, f: Finding, lang: Lang) -> list[Cell]:
+    kind = str(f.kind)
+    return [
+        [Line(common.kind_label(kind, lang), common.kind_colour(kind))],
+        f.reference_id or "—",
+        "\n".join(f.plan_ids) or "—",  # one id a line: ids never break inside
+        number(f.score, lang, 2),
+        common.location(f, lang),
+        _details(c, f, lang),
+    ]
 
+
+def _findings(c: Comparison, lang: Lang, out: Terminal) -> None:
+    # fixed narrow columns (ids and numbers never break inside); the details take the rest
+    columns = [
+        Column(t("col.kind", lang), 13),
+        Column(t("col.ref_short", lang), 6),
+        Column(t("col.plan_short", lang), 9),
+        Column(t("col.score_short", lang), align_right=True),
+        Column(t("col.where", lang), 14),
+        Column(t("col.details", lang), flexible=True),
+    ]
+    out.table(columns, [_finding_row(c, f, lang) for f in c.findings], title=t("report.findings", lang))
+
+
+def _groups(c: Comparison, lang: Lang, out: Terminal) -> None:
+    columns = [Column(t("col.group", lang)), Column(t("col.form", lang), 12)]
+    for key in ("kind.covered", "kind.partial", "kind.divergent", "kind.missing"):
+        columns.append(Column(t(key, lang), 9, align_right=True))
+    columns += [Column(t("col.group_units", lang), 12), Column(t("col.title", lang), flexible=True)]
+    rows: list[list[Cell]] = [
+        [
+            g.group,
+            common.group_form(g.form, lang),
+            str(g.covered),
+            str(g.partial),
+            str(g.divergent),
+            str(g.missing),
+            "\n".join(g.plan_ids) or "—",
+            g.title or t("report.unnamed", lang),
+        ]
+        for g in c.groups
+    ]
+    out.table(columns, rows, title=t("report.groups", lang), row_lines=False)
+
+
+def render_comparison(c: Comparison, out: Terminal, lang: Lang = Lang.VI) -> None:
     s = c.summary
-    console.print(
-        f"[bold]{escape(t('report.reference', lang))}:[/bold] {escape(common.document_label(c, 'reference'))}"
-    )
+    out.paragraph(common.document_label(c, "reference"), lead=t("report.reference", lang) + ":")
     prov = common.provenance(c, lang)
     if prov:
-        console.print(f"  [italic]{escape(prov)}[/italic]")
-    console.print(
-        f"[bold]{escape(t('report.plan', lang))}:[/bold] {escape(common.document_label(c, 'plan'))}"
-    )
-    console.print(
-        f"[bold]{escape(t('report.coverage', lang))}:[/bold] {common.coverage_bar(s.coverage)} "
-        f"{escape(common.coverage_line(c, lang))}"
+        out.paragraph(prov, "italic", indent=2)
+    out.paragraph(common.document_label(c, "plan"), lead=t("report.plan", lang) + ":")
+    out.paragraph(
+        f"{common.coverage_bar(s.coverage)} {common.coverage_line(c, lang)}",
+        lead=t("report.coverage", lang) + ":",
     )
     for line in common.coverage_explanation(c, lang):
-        console.print(f"  [dim]{escape(line)}[/dim]")
-    table = Table(title=t("report.findings", lang), show_lines=True, expand=True)
-    # fixed narrow columns (ids and numbers never break inside); the details take the rest
-    table.add_column(t("col.kind", lang), overflow="fold", width=13)
-    table.add_column(t("col.ref_short", lang), overflow="fold", width=6)
-    table.add_column(t("col.plan_short", lang), overflow="fold", width=9)
-    table.add_column(t("col.score_short", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.where", lang), overflow="fold", width=14)
-    table.add_column(t("col.details", lang), overflow="fold", ratio=1)
-    for f in c.findings:
-        colour = common.kind_colour(str(f.kind))
-        table.add_row(
-            f"[{colour}]{escape(common.kind_label(str(f.kind), lang))}[/{colour}]",
-            escape(f.reference_id or "—"),
-            escape("\n".join(f.plan_ids) or "—"),  # one id a line: ids never break inside
-            number(f.score, lang, 2),
-            escape(common.location(f, lang)),
-            _details(c, f, lang),
-        )
-    console.print(table)
-    groups = Table(title=t("report.groups", lang), expand=True)
-    groups.add_column(t("col.group", lang), no_wrap=True)
-    groups.add_column(t("col.form", lang), overflow="fold", width=12)
-    for key in ("kind.covered", "kind.partial", "kind.divergent", "kind.missing"):
-        groups.add_column(t(key, lang), justify="right", overflow="fold", width=9)
-    groups.add_column(t("col.group_units", lang), overflow="fold", width=12)
-    groups.add_column(t("col.title", lang), overflow="fold", ratio=1)
-    for g in c.groups:
-        groups.add_row(
-            escape(g.group), escape(common.group_form(g.form, lang)), str(g.covered), str(g.partial),
-            str(g.divergent), str(g.missing), escape("\n".join(g.plan_ids) or "—"),
-            escape(g.title or t("report.unnamed", lang)),
-        )  # fmt: skip
-    console.print(groups)
+        out.paragraph(line, "dim", indent=2, hanging=2)
+    _findings(c, lang, out)
+    _groups(c, lang, out)
     if c.warnings:
-        console.print(f"[bold yellow]{escape(t('report.warnings', lang))}[/bold yellow]")
+        out.paragraph(t("report.warnings", lang), "bold yellow")
     for w in c.warnings:
-        console.print(f"[yellow]•[/yellow] {escape(common.warning_sentence(w, lang))}")
+        out.paragraph(common.warning_sentence(w, lang), lead="•", lead_style="yellow")

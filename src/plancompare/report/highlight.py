@@ -16,10 +16,11 @@ from enum import StrEnum
 import regex
 
 from ..align.vocabulary import STOP_WORDS, neutral_text
+from ..text import rx
 from ..text.fold import fold, words
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}%]*")
-_SPACE_ONLY = regex.compile(r"^[ \t]+$")
+_TOKEN = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}%]*")
+_SPACE_ONLY = rx.compile(r"^[ \t]+$")
 # function words that also begin content words: "đối tượng", "đối ứng" (but "đối với": function)
 WORD_INITIAL_STOPS = frozenset({"đối"})
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..i18n import Lang, t, t_or
 from ..model.plan import Plan
 from ..model.units import UnitRef
 from .compare_common import target_with_metric, warning_sentence
+from .terminal import Column, Terminal, clip
 
-if TYPE_CHECKING:
-    from rich.console import Console
+TASK_CHARS = 200  # a task's text is shown in full in the JSON; the terminal gets its start
 
 
 def _units(units: list[UnitRef]) -> str:
@@ -47,48 +45,40 @@ def _metadata_rows(plan: Plan, lang: Lang) -> list[tuple[str, str]]:
     ]
 
 
-def render_plan(plan: Plan, console: Console, lang: Lang = Lang.VI) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.tree import Tree
-
-    meta = Table.grid(padding=(0, 2))
-    meta.add_column(style="bold")
-    meta.add_column()
-    for k, v in _metadata_rows(plan, lang):
-        meta.add_row(escape(k), escape(v))
-    console.print(meta)
-
-    tree = Tree(f"[bold]{escape(t('plan.sections', lang))}")
-    nodes: dict[str, Tree] = {}
+def _section_lines(plan: Plan, width: int) -> list[str]:
+    """The section tree, one section a line, indented by depth (list items are left out)."""
+    depth: dict[str, int] = {}
+    lines = []
     for s in plan.sections:
         if s.kind in ("dash", "plus"):
             continue
-        parent = nodes.get(s.parent or "", tree)
-        nodes[s.id] = parent.add(f"[cyan]{escape(s.id)}[/] {escape(s.title[:90])}")
-    console.print(tree)
+        depth[s.id] = depth.get(s.parent or "", -1) + 1
+        pad = "  " * depth[s.id]
+        lines.append(pad + clip(f"{s.id} {s.title}", width - len(pad)))
+    return lines
 
-    table = Table(title=t("plan.tasks", lang, count=len(plan.tasks)), show_lines=False, expand=True)
-    table.add_column("id", no_wrap=True)
-    for key in ("plan.col_task", "plan.col_lead", "plan.col_support", "plan.col_deadline"):
-        table.add_column(t(key, lang), overflow="fold")
+
+def render_plan(plan: Plan, out: Terminal, lang: Lang = Lang.VI) -> None:
+    out.definitions(_metadata_rows(plan, lang))
+    out.paragraph(t("plan.sections", lang), "bold")
+    for line in _section_lines(plan, out.width):
+        out.file.write(line + "\n")
+    columns = [Column("id"), *(Column(t(key, lang), flexible=True) for key in ("plan.col_task",))]
+    columns += [Column(t(key, lang), 22) for key in ("plan.col_lead", "plan.col_support")]
+    columns.append(Column(t("plan.col_deadline", lang), 18))
+    rows_out = []
     for task in plan.tasks:
         kind = t_or(f"deadline.{task.deadline.kind.value}", task.deadline.kind.value, lang)
-        table.add_row(
-            escape(task.id),
-            escape(task.text[:120]),
-            escape(_units(task.lead_units)),
-            escape(_units(task.support_units)),
-            escape(f"{kind}: {task.deadline.text or ''}"),
-        )
-    console.print(table)
+        rows_out.append(
+            [task.id, clip(task.text, TASK_CHARS), _units(task.lead_units), _units(task.support_units),
+             f"{kind}: {task.deadline.text or ''}"]
+        )  # fmt: skip
+    out.table(columns, rows_out, title=t("plan.tasks", lang, count=len(plan.tasks)), row_lines=False)
     if plan.targets:
-        console.print(f"[bold]{escape(t('plan.targets', lang))}")
+        out.paragraph(t("plan.targets", lang), "bold")
         for tg in plan.targets:
-            console.print(
-                f"  {escape(tg.where or '—')}: {escape(tg.text)}  ({escape(target_with_metric(tg, lang))})"
-            )
+            out.paragraph(f"{tg.where or '—'}: {tg.text}  ({target_with_metric(tg, lang)})", indent=2)
     if plan.warnings:
-        console.print(f"[bold yellow]{escape(t('report.warnings', lang))}")
+        out.paragraph(t("report.warnings", lang), "bold yellow")
         for w in plan.warnings:
-            console.print(f"  [yellow]•[/] {escape(warning_sentence(w, lang))}")
+            out.paragraph(warning_sentence(w, lang), indent=2, lead="•", lead_style="yellow")

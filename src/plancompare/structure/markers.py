@@ -11,6 +11,8 @@ from enum import IntEnum
 
 import regex
 
+from ..text import rx
+
 
 class MarkerKind(IntEnum):
     """Ordered from outermost to innermost."""
@@ -36,22 +38,22 @@ class Marker:
 
 # Vietnamese list letters: a b c d đ e g h i k l m n o p q r s t u v x y (no f j w z).
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
-_ROMAN_OK = regex.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
-_UPPER_START = regex.compile(r"^[\p{Lu}\p{N}\"“'(\[]")
+_ROMAN_OK = rx.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+_UPPER_START = rx.compile(r"^[\p{Lu}\p{N}\"“'(\[]")
 
-_PART = regex.compile(r"^(?:Phần|PHẦN)\s+([IVXL]+|\d{1,2})\b[.:]?\s*(.*)$")
-_CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d{1,2})\b[.:]?\s*(.*)$")
-_MUC = regex.compile(r"^(?:Mục|MỤC)\s+(\d{1,2})\b[.:]?\s*(.*)$")
-_ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]?\s*(.*)$")
-_ROMAN = regex.compile(r"^([IVXL]{1,6})\s*[.)\-–]\s*([\p{Lu}\d\"“].*)$")
+_PART = rx.compile(r"^(?:Phần|PHẦN)\s+([IVXL]+|\d{1,2})\b[.:]?\s*(.*)$")
+_CHAPTER = rx.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d{1,2})\b[.:]?\s*(.*)$")
+_MUC = rx.compile(r"^(?:Mục|MỤC)\s+(\d{1,2})\b[.:]?\s*(.*)$")
+_ARTICLE = rx.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]?\s*(.*)$")
+_ROMAN = rx.compile(r"^([IVXL]{1,6})\s*[.)\-–]\s*([\p{Lu}\d\"“].*)$")
 # "II TỔ CHỨC THỰC HIỆN": the dot lost (OCR, careless typing) before a heading in capitals
-_ROMAN_BARE = regex.compile(r"^([IVXL]{1,6})\s+(\p{Lu}[\p{Lu}\s,]{6,})$")
+_ROMAN_BARE = rx.compile(r"^([IVXL]{1,6})\s+(\p{Lu}[\p{Lu}\s,]{6,})$")
 _NOISE = "_'‘’`"  # OCR specks before a line
-_DECIMAL = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
-_ARABIC = regex.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\))\s*(\S.*)$|^(\d{1,2})\s*-\s+(\p{Lu}.*)$")
-_LETTER = regex.compile(rf"^([{VN_LETTERS}])\s*\)\s*(\S.*)$|^([{VN_LETTERS}])\.\s+(\p{{Lu}}.*)$")
-_DASH = regex.compile(r"^[-–—•·▪●]\s*(\S.*)$")
-_PLUS = regex.compile(r"^\+\s*(\S.*)$")
+_DECIMAL = rx.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
+_ARABIC = rx.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\))\s*(\S.*)$|^(\d{1,2})\s*-\s+(\p{Lu}.*)$")
+_LETTER = rx.compile(rf"^([{VN_LETTERS}])\s*\)\s*(\S.*)$|^([{VN_LETTERS}])\.\s+(\p{{Lu}}.*)$")
+_DASH = rx.compile(r"^[-–—•·▪●]\s*(\S.*)$")
+_PLUS = rx.compile(r"^\+\s*(\S.*)$")
 
 
 def _first(m: regex.Match[str]) -> tuple[str, str]:

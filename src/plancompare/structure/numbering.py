@@ -5,15 +5,14 @@ every repair is reported as a warning by the caller."""
 
 from __future__ import annotations
 
-import regex
-
+from ..text import rx
 from .markers import VN_LETTERS
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 # glyphs OCR and hasty typing swap for digits and for the dot
 _LOOKALIKE = str.maketrans({"l": "1", "L": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0",
                             "S": "5", "B": "8", ",": ".", "·": ".", " ": "."})  # fmt: skip
-_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}$")
+_NUMBER = rx.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}$")
 
 
 def successor(label: str) -> str | None:
@@ -28,7 +27,12 @@ def successor(label: str) -> str | None:
         return f"{head}.{int(tail) + 1}"
     if len(label) == 1 and label in VN_LETTERS and label != VN_LETTERS[-1]:
         return VN_LETTERS[VN_LETTERS.index(label) + 1]
-    if len(label) == 1 and label.lower() in VN_LETTERS and label.isupper() and label.lower() != VN_LETTERS[-1]:
+    if (
+        len(label) == 1
+        and label.lower() in VN_LETTERS
+        and label.isupper()
+        and label.lower() != VN_LETTERS[-1]
+    ):
         return VN_LETTERS[VN_LETTERS.index(label.lower()) + 1].upper()  # group letters A, B, C …
     return None
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import regex
 
 from ..readers.document import Table
+from ..text import rx
 from .paragraphs import Paragraph
 from .patterns import ATTACHED_CAPTION, type_name_of
 from .sections import SectionBuilder
 
 Block = Paragraph | Table
-_APPENDIX_ID = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\s*(?:SỐ\s*)?([IVXL]+|\d{1,2})?\b", regex.IGNORECASE)
+_APPENDIX_ID = rx.compile(r"^PH[ỤU]\s*L[ỤU]C\s*(?:SỐ\s*)?([IVXL]+|\d{1,2})?\b", regex.IGNORECASE)
 
 
 def _is_caption(block: Paragraph, builder: SectionBuilder) -> bool:

@@ -15,19 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from ..model.common import Span
 from ..model.labels import ParagraphRole
 from ..readers.document import Line
+from ..text import rx
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, parse_marker
 from .patterns import PLACE_DATE
 
-_HAS_LOWER = regex.compile(r"\p{Ll}")
+_HAS_LOWER = rx.compile(r"\p{Ll}")
 # words a Vietnamese line cannot end on, so a line ending on one was wrapped
-_DANGLING = regex.compile(r"(?<!\p{L})(?:ngày|tháng|của|và|về|các|những|cho|với|tại|theo|để)$")
-_SO_NUMBER = regex.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
+_DANGLING = rx.compile(r"(?<!\p{L})(?:ngày|tháng|của|và|về|các|những|cho|với|tại|theo|để)$")
+_SO_NUMBER = rx.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
 
 
 @dataclass(slots=True)
@@ -88,7 +87,7 @@ def span_of(paras: list[Paragraph]) -> Span:
     )
 
 
-_ALPHA_WORD = regex.compile(r"(?<![\p{L}\d/-])\p{L}{2,}(?![\p{L}\d/-])")
+_ALPHA_WORD = rx.compile(r"(?<![\p{L}\d/-])\p{L}{2,}(?![\p{L}\d/-])")
 
 
 def is_caps(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..text import rx
 from ..text.fold import fold_ascii
 
 # Type names (Điều 7, Phụ lục III of NĐ 30/2020) and Party types, with their codes.
@@ -49,27 +50,27 @@ def type_name_of(text: str) -> str | None:
     return _TYPE_BY_FOLD.get(fold_ascii(t))
 
 
-QUOC_HIEU = regex.compile(r"^C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
+QUOC_HIEU = rx.compile(r"^C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I", regex.IGNORECASE)
 # the Quốc hiệu's second half on its own line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", wrapped)
-QUOC_HIEU_TAIL = regex.compile(r"^(?:X[ÃA]\s+H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.IGNORECASE)
+QUOC_HIEU_TAIL = rx.compile(r"^(?:X[ÃA]\s+H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.IGNORECASE)
 # the Quốc hiệu inside a line that a converter fused with the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI …")
-QUOC_HIEU_INSIDE = regex.compile(r"\s+C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\b.*$", regex.IGNORECASE)
+QUOC_HIEU_INSIDE = rx.compile(r"\s+C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\b.*$", regex.IGNORECASE)
 # "Số: 03/NQ-CP" before the place and date on one line (a side-by-side row written as one line)
-SO_PREFIX = regex.compile(r"^S[ốô]\s*[:.]?\s*[\d\s._…]*/\s*\S+\s+(?=\S)")
-TIEU_NGU = regex.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
-SO_LINE = regex.compile(r"^S[ốô]\s*[:.]?\s*(.*)$")
-PLACE_DATE = regex.compile(
+SO_PREFIX = rx.compile(r"^S[ốô]\s*[:.]?\s*[\d\s._…]*/\s*\S+\s+(?=\S)")
+TIEU_NGU = rx.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", regex.IGNORECASE)
+SO_LINE = rx.compile(r"^S[ốô]\s*[:.]?\s*(.*)$")
+PLACE_DATE = rx.compile(
     r"^(?P<place>[^,]{2,40}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<year>\d{4})?",
     regex.IGNORECASE,
 )
-VV_LINE = regex.compile(r"^V/v\s*[:.]?\s*(.*)$", regex.IGNORECASE)
-KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", regex.IGNORECASE)
-NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", regex.IGNORECASE)
+VV_LINE = rx.compile(r"^V/v\s*[:.]?\s*(.*)$", regex.IGNORECASE)
+KINH_GUI = rx.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", regex.IGNORECASE)
+NOI_NHAN = rx.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", regex.IGNORECASE)
 # state "TM. …", "KT. …"; Party "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ" (docs/party-documents.md)
-CAPACITY = regex.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|T\s*/\s*M|K\s*/\s*T|T\s*/\s*L)\s*(\S.*)$")
-PREAMBLE_START = regex.compile(r"^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")
-OPERATIVE = regex.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
-APPENDIX = regex.compile(r"^PH[ỤU]\s*L[ỤU]C\b", regex.IGNORECASE)
-ATTACHED_CAPTION = regex.compile(r"^\(\s*(Ban\s+hành\s+)?kèm\s+theo\b", regex.IGNORECASE)
-SEPARATOR = regex.compile(r"^[-_–—=.*\s]{3,}$")
+CAPACITY = rx.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|T\s*/\s*M|K\s*/\s*T|T\s*/\s*L)\s*(\S.*)$")
+PREAMBLE_START = rx.compile(r"^(Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")
+OPERATIVE = rx.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
+APPENDIX = rx.compile(r"^PH[ỤU]\s*L[ỤU]C\b", regex.IGNORECASE)
+ATTACHED_CAPTION = rx.compile(r"^\(\s*(Ban\s+hành\s+)?kèm\s+theo\b", regex.IGNORECASE)
+SEPARATOR = rx.compile(r"^[-_–—=.*\s]{3,}$")

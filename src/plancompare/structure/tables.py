@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ..readers.document import Table, TableRow
+from ..text import rx
 from ..text.fold import fold_ascii
 from ..text.punct import CLAUSE_END, LOWER_START, join_fragments
 from .numbering import is_roman, repair_row_number
@@ -44,8 +45,8 @@ _HEADER_CELL_MAX = 60
 # roles a Task has a field for; any other column ("Cấp trình", "Chỉ tiêu" beside a task column,
 # "Cơ quan theo dõi") is kept per task under its header
 TASK_FIELDS = frozenset({"number", "text", "lead", "support", "product", "deadline"})
-_COLUMN_NUMBER = regex.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-_ROW_NUMBER = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5}|[A-ZĐ])\.?$")
+_COLUMN_NUMBER = rx.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+_ROW_NUMBER = rx.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,5}|[A-ZĐ])\.?$")
 # Only the end of a merged cell can match an end-anchored pattern; searching the whole cell made
 # merging N continuation rows quadratic (10,000 unnumbered rows took 9 s).
 _TAIL = 64
@@ -189,8 +190,8 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
     )
 
 
-_ENUM_START = regex.compile(r"^\(?(\d{1,2})\)")
-_ROMAN_NUMBER = regex.compile(r"^[IVXL]{1,6}\.?$")
+_ENUM_START = rx.compile(r"^\(?(\d{1,2})\)")
+_ROMAN_NUMBER = rx.compile(r"^[IVXL]{1,6}\.?$")
 
 
 def continues_enumeration(text: str, prev_text: str) -> bool:
@@ -217,7 +218,7 @@ def _is_group(cells: dict[str, str], number: str) -> bool:
     return bool(number) and "." not in number and empty_rest
 
 
-_GROUP_IN_TEXT = regex.compile(r"^([IVXL]{1,5}|[A-Z])\s*[.)]\s+(\S.*)$", regex.DOTALL)
+_GROUP_IN_TEXT = rx.compile(r"^([IVXL]{1,5}|[A-Z])\s*[.)]\s+(\S.*)$", regex.DOTALL)
 
 
 def number_in_text(cells: dict[str, str]) -> dict[str, str]:
@@ -243,7 +244,9 @@ def merge_continuations(
     for row in rows:
         cells = number_in_text(_cells(row, roles))
         number = cells.get("number", "").strip()
-        repaired = repair_row_number(number, last_number, last_roman) if number and cells.get("text") else None
+        repaired = (
+            repair_row_number(number, last_number, last_roman) if number and cells.get("text") else None
+        )
         if repaired is not None:
             cells["number"], number = repaired, repaired
         elif number and not _ROW_NUMBER.match(number):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+from . import rx
 
 # old-style (oà, uỷ) to new-style (òa, ủy): one direction is enough for matching
 _TONE_PAIRS = {
@@ -19,10 +19,10 @@ _TONE_PAIRS = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
 # Only open syllables differ between the styles ("hoà"/"hòa"); "hoạch" and "quý" are not variants.
-_TONE_RE = regex.compile(r"(?<!q)(?:" + "|".join(_TONE_PAIRS) + r")(?!\p{L})")
-_DASHES = regex.compile(r"\s*[-‐‑‒–—―−]\s*")
-_WS = regex.compile(r"\s+")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}%]+")
+_TONE_RE = rx.compile(r"(?<!q)(?:" + "|".join(_TONE_PAIRS) + r")(?!\p{L})")
+_DASHES = rx.compile(r"\s*[-‐‑‒–—―−]\s*")
+_WS = rx.compile(r"\s+")
+_NON_WORD = rx.compile(r"[^\p{L}\p{N}%]+")
 
 
 @lru_cache(maxsize=65536)

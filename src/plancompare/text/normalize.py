@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from . import rx
 
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = rx.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = rx.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def nfc(text: str) -> str:

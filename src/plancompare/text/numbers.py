@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import regex
+from . import rx
 
 NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
-_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_THOUSANDS = rx.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 
 def parse_vn_number(text: str) -> float:

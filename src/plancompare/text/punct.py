@@ -3,12 +3,12 @@ fragments of one text cut by a line or page break are joined again."""
 
 from __future__ import annotations
 
-import regex
+from . import rx
 
-LOWER_START = regex.compile(r"^\p{Ll}")
-CLAUSE_END = regex.compile(r"[.;:!?…]\s*[\"”’)]?$|\./\.$")
-SENTENCE_END = regex.compile(r"[.!?]\s*[\"”’)]?$")
-_GLUED_HYPHEN = regex.compile(r"\S-$")  # searched on the last few characters: a merged cell grows long
+LOWER_START = rx.compile(r"^\p{Ll}")
+CLAUSE_END = rx.compile(r"[.;:!?…]\s*[\"”’)]?$|\./\.$")
+SENTENCE_END = rx.compile(r"[.!?]\s*[\"”’)]?$")
+_GLUED_HYPHEN = rx.compile(r"\S-$")  # searched on the last few characters: a merged cell grows long
 
 
 def join_fragments(left: str, right: str) -> str:

@@ -64,7 +64,9 @@ def _store_uploads(store: JobStore, files: list[UploadFile], reference: Referenc
         if reference is not ReferenceChoice.OUTLINE:
             if reference_file is None or not reference_file.filename:
                 raise InvalidArgument(t("web.no_reference", Lang.VI))
-            stored_reference = folder.add_single(reference_file.filename, reference_file.file, REFERENCE_SUFFIXES)
+            stored_reference = folder.add_single(
+                reference_file.filename, reference_file.file, REFERENCE_SUFFIXES
+            )
     except BaseException:
         store.discard(folder)
         raise

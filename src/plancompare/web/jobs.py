@@ -86,7 +86,9 @@ class JobStore:
         """An upload refused before it became a job: its files go at once."""
         shutil.rmtree(folder.folder, ignore_errors=True)
 
-    def submit(self, folder: UploadFolder, reference: ReferenceChoice, reference_file: StoredFile | None) -> str:
+    def submit(
+        self, folder: UploadFolder, reference: ReferenceChoice, reference_file: StoredFile | None
+    ) -> str:
         job = Job(secrets.token_hex(8), folder, reference)
         job.reference_file = reference_file
         job.total = len(folder.files)

@@ -8,15 +8,15 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-import regex
 from fastapi.responses import Response
 
 from ..errors import InputNotFound
 from ..i18n import Lang, t
 from ..model.comparison import Comparison
+from ..text import rx
 from .jobs import Job
 
-_UNSAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
+_UNSAFE = rx.compile(r"[^\p{L}\p{N}._-]+")
 MEDIA_TYPES = {
     ".csv": "text/csv; charset=utf-8",
     ".json": "application/json; charset=utf-8",
