@@ -3,8 +3,10 @@ byte-identical result the matrix path gives (align/decide.py PAIRWISE_UP_TO)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +37,29 @@ def test_small_diff_loads_no_numpy() -> None:
         [sys.executable, "-c", code, str(NGHE_AN)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_warm_run_loads_neither_rich_nor_the_data_parsers_and_says_the_same(tmp_path: Path) -> None:
+    """The text report needs no rich; with the user cache warm, neither PyYAML nor tomllib is loaded
+    and no pattern is parsed again — and the report is the same as the cold run's, byte for byte."""
+    code = (
+        "import sys\nfrom plancompare.cli import main\ntry:\n    main(['check', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "from plancompare.text import rx\n"
+        "print(sorted(m for m in ('rich', 'yaml', 'tomllib', 'numpy') if m in sys.modules), rx._state['new'],"
+        " file=sys.stderr)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(NGHE_AN)], capture_output=True, text=True, env=env, check=True
+        )
+        for _ in range(2)
+    ]
+    modules, compiled = runs[0].stderr.rsplit(" ", 1)
+    assert modules == "['tomllib', 'yaml']" and int(compiled) > 100  # the cold run parses, fills the cache
+    assert runs[1].stderr.strip() == "[] 0"
+    assert runs[0].stdout == runs[1].stdout and "Mức độ bao phủ:" in runs[1].stdout
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "plancompare").iterdir()) == [
+        "messages", "outline", "patterns", "units",
+    ]  # fmt: skip
