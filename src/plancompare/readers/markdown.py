@@ -14,12 +14,29 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markup import MarkupState, strip_markup
+from .markup import (
+    MarkupState,
+    looks_like_pandoc,
+    pandoc_smart,
+    protect_escapes,
+    restore_escapes,
+    strip_markup,
+)
 from .page_furniture import page_furniture
 from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _clean(stripped: str, state: MarkupState, smart: bool) -> tuple[str, bool]:
+    """A line's text without markup: backslash escapes are literal characters (never emphasis or a
+    list marker), a trailing backslash is a line break; pandoc's `--`, `...` read back (`smart`)."""
+    guarded = protect_escapes(stripped).removesuffix("\\").rstrip()
+    if smart:
+        guarded = pandoc_smart(guarded)
+    clean, bold = strip_markup(guarded, state)
+    return restore_escapes(clean), bold
 
 
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
@@ -28,7 +45,10 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
+    smart = looks_like_pandoc(source_lines[bounds.start : bounds.end])
+    scanner = TableScanner(
+        source_lines, offsets, end=bounds.end, skip=skip, layout=layout, markdown=True, smart=smart
+    )
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     state = MarkupState()
@@ -61,7 +81,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         if match:
             heading = len(match.group(1))
             stripped = match.group(2).strip()
-        clean, bold = strip_markup(stripped, state)
+        clean, bold = _clean(stripped, state, smart)
         if not clean:
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.

@@ -1,0 +1,139 @@
+"""Documents converted by pandoc read like the DOCX they came from. Fixtures: tests/data/serializations/
+`*.pandoc.md` (`-t markdown`: grid tables, backslash escapes, `--` for an en dash),
+`*.pandoc-60.md` (`--columns=60`), `*.pandoc.txt` (`-t plain`), made by scripts/make_pandoc_fixtures.py
+from the two DOCX of corpora/real and the Tuyên Quang plan of tests/test_serializations.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from plancompare import parse
+from plancompare.model.plan import Plan
+
+DATA = ROOT / "tests" / "data" / "serializations"
+REAL = ROOT / "corpora" / "real"
+FORMATS = ["pandoc.md", "pandoc-60.md", "pandoc.txt"]
+
+
+def _tasks(plan: Plan) -> list[tuple[object, ...]]:
+    return [
+        (
+            t.number,
+            t.group,
+            " ".join(t.text.split()),
+            [u.canonical or u.text for u in t.lead_units],
+            [u.canonical or u.text for u in t.support_units],
+            t.deadline.kind,
+            t.deadline.date,
+        )
+        for t in plan.tasks
+    ]
+
+
+@pytest.fixture(scope="module")
+def lao_cai_docx() -> Plan:
+    return parse(REAL / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lao_cai_plan_through_pandoc_gives_the_docx_tasks(lao_cai_docx: Plan, fmt: str) -> None:
+    plan = parse(DATA / f"kh-lao-cai-chi-thi-11.{fmt}")
+    assert _tasks(plan) == _tasks(lao_cai_docx)
+    # read from the document: 14 tasks in its Phụ lục, task 2 "… thời kỳ 2021–2030 …" led by
+    # Sở Nông nghiệp và Môi trường, "Xong trong tháng 5/2026"; task 9 led by Thanh tra tỉnh, "Hàng năm"
+    assert [t.number for t in plan.tasks] == [str(n) for n in range(1, 15)]
+    second = plan.tasks[1]
+    assert "thời kỳ 2021–2030, tầm nhìn đến năm 2050" in second.text
+    assert [u.canonical for u in second.lead_units] == ["Sở Nông nghiệp và Môi trường"]
+    assert second.deadline.date == "2026-05-31"
+    assert [u.canonical for u in plan.tasks[8].lead_units] == ["Thanh tra tỉnh"]
+    assert not any(t.text.startswith("#") for t in plan.tasks)  # pandoc's heading marks in cells
+    m = plan.metadata
+    # a draft: "Số: /KH-UBND", "Lào Cai, ngày tháng năm 2026" — no number, no date
+    assert (m.number, m.date, m.place, m.issuer) == (None, None, "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai")
+    assert m.recipients == lao_cai_docx.metadata.recipients
+    assert (
+        m.recipients[0] == "Bộ Nông nghiệp và Môi trường (để báo cáo)" and m.recipients[-1] == "Lưu: VT, KT"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["pandoc.md", "pandoc-60.md"])
+def test_lao_cai_markdown_keeps_title_and_signature(lao_cai_docx: Plan, fmt: str) -> None:
+    """`-t plain` loses both (see the test below); the markdown keeps bold and the `\\` line break."""
+    m = parse(DATA / f"kh-lao-cai-chi-thi-11.{fmt}").metadata
+    assert m.title == lao_cai_docx.metadata.title
+    assert m.title is not None and m.title.startswith(
+        "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026"
+    )
+    assert (m.signing_capacity, m.signer_title, m.signer) == (
+        "KT. Chủ tịch",
+        "Phó Chủ tịch",
+        "Nguyễn Thành Sinh",
+    )
+
+
+def test_lao_cai_plain_text_known_differences() -> None:
+    """Irreducible in the reader so far: `-t plain` separates the title's lines from the preamble by
+    blank lines only, which the plain-text path does not keep (the title runs into the preamble);
+    and the signature's lines, unbolded, are read by the closing as one capacity. The reader gives
+    the signature block's lines apart (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`); the signer is right."""
+    m = parse(DATA / "kh-lao-cai-chi-thi-11.pandoc.txt").metadata
+    assert m.signer == "Nguyễn Thành Sinh"
+    assert m.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+@pytest.fixture(scope="module")
+def tuyen_quang_docx(tmp_path_factory: pytest.TempPathFactory) -> Plan:
+    from test_serializations import docx
+
+    return parse(docx(tmp_path_factory.mktemp("tq")))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_tuyen_quang_plan_through_pandoc_gives_the_docx_tasks(tuyen_quang_docx: Plan, fmt: str) -> None:
+    """Pandoc writes this DOCX's table (no cell spans) as a multiline table: dash runs give columns."""
+    plan = parse(DATA / f"tq-plan.{fmt}")
+    assert _tasks(plan) == _tasks(tuyen_quang_docx)
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4", "5"]
+    assert [t.group for t in plan.tasks] == ["I", "I", "II", "II", "II"]
+    assert [u.canonical for u in plan.tasks[2].support_units] == ["Công an tỉnh", "Sở Khoa học và Công nghệ"]
+    assert plan.tasks[4].deadline.day_month == "15/12"
+    m = plan.metadata
+    assert (m.number, m.date, m.place, m.issuer) == (
+        "27/KH-UBND",
+        "2025-10-14",
+        "Tuyên Quang",
+        "Ủy ban nhân dân tỉnh Tuyên Quang",
+    )
+    assert (m.signing_capacity, m.signer_title, m.signer) == ("KT. Chủ tịch", "Phó Chủ tịch", "Hoàng Thị Lan")
+    assert m.recipients == ["Bộ Giáo dục và Đào tạo (b/c)", "Các sở, ban, ngành", "Lưu: VT"]
+    # The title ("Chuyển đổi số … 2025 - 2026") is not asserted: the test's DOCX writes it as an
+    # unbolded line and the DOCX parse finds no title either — the DOCX parse's limit, not pandoc's.
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lao_cai_report_through_pandoc_gives_the_docx_metadata(fmt: str) -> None:
+    docx = parse(REAL / "BC-tinh-ket-qua-Chi-thi-38-TTg.docx").metadata
+    m = parse(DATA / f"bc-lao-cai-chi-thi-38.{fmt}").metadata
+    assert (m.place, m.issuer, m.title) == (docx.place, docx.issuer, docx.title)
+    assert (m.place, m.issuer) == ("Lào Cai", "Uỷ ban nhân dân tỉnh Lào Cai")  # the header's "UỶ"
+    assert m.title is not None and m.title.startswith(
+        "Kết quả thực hiện các nhiệm vụ trong Chỉ thị số 38/CT-TTg"
+    )
+    # the last recipient carries a subscript: "KT~(Thủy,\ Nho)~" in markdown reads back; in plain
+    # text pandoc writes "KT_((Thủy, Nho))", which nothing can tell from text
+    expected = docx.recipients if fmt != "pandoc.txt" else docx.recipients[:-1]
+    assert m.recipients[: len(expected)] == expected
+    assert m.recipients[1] == "Như trên" and (
+        fmt == "pandoc.txt" or m.recipients[-1] == "Lưu: VT, KT(Thủy, Nho)"
+    )
+
+
+def test_pandoc_markdown_reads_escaped_dashes_as_dashes(tmp_path: Path) -> None:
+    """`\\-` opens a dash item, `1\\.` a numbered heading; neither keeps its backslash."""
+    plan = parse(DATA / "tq-plan.pandoc.md")
+    texts = [s.title for s in plan.sections]
+    assert "Mục đích" in texts and not any("\\" in t for t in texts)
