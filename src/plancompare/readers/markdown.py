@@ -27,6 +27,18 @@ from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
+# what opens a markdown block at a line start; pandoc escapes any of these it means as text
+_BLOCK_START = rx.compile(r"^\s*(?:[-+*]\s|\d{1,9}[.)]\s|#{1,6}\s|>|\|)")
+
+
+def _pandoc_wrap(previous: Item | None, raw: str) -> Line | None:
+    """The line `raw` continues in pandoc's markdown, or None: pandoc separates every block by a
+    blank line and escapes whatever could open one, so a line right below a paragraph's line that
+    opens no markdown block is that paragraph wrapped ("… quy định tại" / "Điều 227 Bộ Luật …"
+    is no article)."""
+    if not isinstance(previous, Line) or previous.heading is not None or _BLOCK_START.match(raw):
+        return None
+    return previous
 
 
 def _clean(stripped: str, state: MarkupState, smart: bool) -> tuple[str, bool]:
@@ -83,6 +95,13 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
             stripped = match.group(2).strip()
         clean, bold = _clean(stripped, state, smart)
         if not clean:
+            continue
+        wrapped = _pandoc_wrap(items[-1] if items else None, raw) if smart else None
+        if wrapped is not None and heading is None and not blank_before and not hard_break:
+            wrapped.text = f"{wrapped.text} {clean}"
+            wrapped.bold = wrapped.bold and bold
+            wrapped.char_end = offsets[number - 1] + len(raw)
+            hard_break = raw.rstrip().endswith("\\")
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.
         items.append(
