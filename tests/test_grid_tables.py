@@ -17,7 +17,7 @@ from plancompare.readers.grid_tables import (
     row_boundaries,
     rule_columns,
 )
-from plancompare.readers.markup import looks_like_pandoc, pandoc_smart, unescape
+from plancompare.readers.markup import looks_like_pandoc, pandoc_smart, unescape, writes_escapes
 from plancompare.readers.sniff import sniff
 from plancompare.text.normalize import line_offsets
 
@@ -229,4 +229,12 @@ def test_pandoc_markdown_is_recognised() -> None:
     assert looks_like_pandoc(["Văn bản", r"\- Rà soát"])
     assert looks_like_pandoc(["+----+----+"])
     assert not looks_like_pandoc(["- Rà soát", "1. Mục đích"])
+    # pandoc's plain text has grid tables but writes "…" and "–" themselves: no smart reading
+    assert writes_escapes([r"\- Rà soát"]) and not writes_escapes(["+----+", "Hết hạn... 2021--2030"])
     assert sniff("Văn bản\n\n1\\. Mục đích\n".encode(), "x.md") == SourceFormat.MARKDOWN
+
+
+def test_an_escaped_space_does_not_break_a_word() -> None:
+    """pandoc's non-breaking space (`\\ `) holds "KT~(Thủy,\\ Nho)~." together: it could not fit."""
+    assert not is_broken_short("\\- Lưu: VT,", "KT~(Thủy,\\ Nho)~.", 26)
+    assert is_broken_short("\\- Lưu: VT,", "KT~(Thủy,\\ Nho)~.", 29)

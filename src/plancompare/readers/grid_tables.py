@@ -29,6 +29,7 @@ from .markup import pandoc_smart, protect_escapes, restore_escapes, strip_emphas
 _RULE = rx.compile(r"^\s*\+(?::?[-=]+:?\+)+\s*$")
 _RULE_PIECE = rx.compile(r"^:?[-=]+:?$")
 _HEADING = rx.compile(r"^#{1,6}(?:\s+|$)")
+_FIRST_WORD = rx.compile(r"(?:\\\s|\S)+")  # an escaped space (pandoc's non-breaking space) binds
 _BOLD = rx.compile(r"^\*\*.+\*\*[:.]?$")
 
 
@@ -76,9 +77,10 @@ def cut_line(raw: str, bounds: list[int]) -> list[str]:
 
 def is_broken_short(line: str, following: str, width: int | None) -> bool:
     """`line` ends before the column's edge though `following`'s first word would have fit on it."""
-    if width is None or not following.split():
+    word = _FIRST_WORD.match(following)
+    if width is None or word is None:
         return False
-    return len(line) + 1 + len(following.split()[0]) <= width
+    return len(line) + 1 + len(word.group(0)) <= width
 
 
 def _bar_at(raw: str, bounds: list[int], k: int) -> bool:
@@ -131,8 +133,9 @@ def cell_paragraphs(
 ) -> list[CellLine]:
     """A cell's wrapped source lines joined into paragraphs: a blank line (or markdown's `\\` line
     break) ends one; each paragraph is one `CellLine` spanning its source lines. Plain text marks no
-    line break: a line that left room in the column (`width`) for the next line's first word was
-    broken by the writer, not wrapped."""
+    line break (and pandoc's plain text reads as markdown when it has tables): a line that left
+    room in the column (`width`) for the next line's first word was broken by the writer, not
+    wrapped — wrapping fills each line."""
     out: list[CellLine] = []
     group: list[tuple[SourceLine, str]] = []
     hard = False
@@ -159,7 +162,7 @@ def cell_paragraphs(
         if not piece:
             close()
             continue
-        if not markdown and group and is_broken_short(group[-1][1], piece, width):
+        if group and is_broken_short(group[-1][1], piece, width):
             close()
         if markdown and _HEADING.match(piece):  # a heading is a block of its own
             close()

@@ -21,6 +21,7 @@ from .markup import (
     protect_escapes,
     restore_escapes,
     strip_markup,
+    writes_escapes,
 )
 from .page_furniture import page_furniture
 from .site import document_bounds
@@ -57,7 +58,8 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    smart = looks_like_pandoc(source_lines[bounds.start : bounds.end])
+    pandoc = looks_like_pandoc(source_lines[bounds.start : bounds.end])  # also its plain text
+    smart = pandoc and writes_escapes(source_lines[bounds.start : bounds.end])
     scanner = TableScanner(
         source_lines, offsets, end=bounds.end, skip=skip, layout=layout, markdown=True, smart=smart
     )
@@ -96,7 +98,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         clean, bold = _clean(stripped, state, smart)
         if not clean:
             continue
-        wrapped = _pandoc_wrap(items[-1] if items else None, raw) if smart else None
+        wrapped = _pandoc_wrap(items[-1] if items else None, raw) if pandoc else None
         if wrapped is not None and heading is None and not blank_before and not hard_break:
             wrapped.text = f"{wrapped.text} {clean}"
             wrapped.bold = wrapped.bold and bold

@@ -92,6 +92,12 @@ _ELLIPSIS = rx.compile(r"(?<!\.)\.\.\.(?!\.)")
 _SUB_SUP = rx.compile(r"(?<![~^\\])([~^])(?![~^\s])((?:[^~^\s\\]|\\.)+?)\1")
 
 
+def writes_escapes(lines: list[str]) -> bool:
+    """Markdown that escapes punctuation (pandoc's markdown): its `--` and `...` stand for a dash
+    and an ellipsis. Pandoc's plain text writes the characters themselves and escapes nothing."""
+    return any(_ESCAPE.search(line) for line in lines)
+
+
 def looks_like_pandoc(lines: list[str]) -> bool:
     """Markdown written by pandoc: a line opens with an escaped list marker (`\\-`, `1\\.`) or is a
     grid table's border."""

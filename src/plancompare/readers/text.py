@@ -17,9 +17,16 @@ from .text_columns import find_blocks
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 
-def _line(number: int, raw: str, start: int, end: int) -> Line:
+def _line(number: int, raw: str, start: int, end: int, after_blank: bool = False) -> Line:
     indent = len(raw) - len(raw.lstrip())
-    return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
+    return Line(
+        text=" ".join(raw.split()),
+        line=number,
+        indent=indent,
+        char_start=start,
+        char_end=end,
+        after_blank=after_blank,
+    )
 
 
 def _plain_lines(
@@ -27,12 +34,14 @@ def _plain_lines(
 ) -> list[Line]:
     """Lines of a run without tables; side-by-side blocks read left column, then right."""
     rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
+    blank = {n for n, raw in numbered if not raw.strip()}
     blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows, layout)}
     lines: list[Line] = []
     i = 0
     while i < len(rows):
         if i not in blocks:
-            lines.append(_line(*rows[i], *span[rows[i][0]]))
+            after_blank = i > 0 and any(k in blank for k in range(rows[i - 1][0] + 1, rows[i][0]))
+            lines.append(_line(*rows[i], *span[rows[i][0]], after_blank=after_blank))
             i += 1
             continue
         end, cuts = blocks[i]

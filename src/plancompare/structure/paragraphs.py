@@ -139,6 +139,8 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return not SENTENCE_END.search(prev.text)
     if _DANGLING.search(prev.text[-12:]):
         return True  # "Hà Nội, ngày" / "24 tháng 11 năm 2025": no line ends on these words
+    if line.after_blank:
+        return False  # a blank line between paragraphs (pandoc's plain text, Word's text export)
     if CLAUSE_END.search(prev.text):
         return False
     if is_caps(line.text) != is_caps(last.text if last else prev.text):
