@@ -6,7 +6,8 @@ be tested alone. Rules, strongest first:
 2. never across a heading, a list marker, a column change, or a bold/plain change;
 3. a line starting in lower case continues the previous one (Vietnamese sentences, items and
    headings start upper case; "hội trên địa bàn" after a page break is the rest of a sentence);
-4. a line ending a clause (. ; : ! ?) ends its paragraph;
+4. a blank line before a line (plain text: `Line.after_blank`) ends the paragraph above it;
+   a line ending a clause (. ; : ! ?) ends its paragraph;
 5. a short line (well under the document's wrap width) ends its paragraph.
 """
 
