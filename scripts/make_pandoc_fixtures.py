@@ -3,9 +3,10 @@
 
     /work/venv-tools/bin/python scripts/make_pandoc_fixtures.py [PANDOC]
 
-Documents: the two DOCX in corpora/real/ and the Tuyên Quang plan of plan-tabs.md written as a DOCX
+Documents: the two DOCX in corpora/real/, the Tuyên Quang plan of plan-tabs.md written as a DOCX
 the way `tests/test_serializations.py::docx` writes it (body paragraphs, the appendix as a Word
-table). Commands, per document:
+table), and a small task table with merged cells (`spans`: a group row spanning two columns, a
+lead unit spanning two rows; pandoc >= 3 draws both in its grid tables). Commands, per document:
 
     pandoc X.docx -t markdown -o NAME.pandoc.md       (grid tables, backslash escapes)
     pandoc X.docx -t markdown --columns=60 -o NAME.pandoc-60.md
@@ -54,6 +55,26 @@ def tuyen_quang_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+def spans_docx(path: Path) -> None:
+    """A task table with a cell spanning columns (the group row) and one spanning rows (a lead unit)."""
+    from docx import Document
+
+    rows = [
+        ["STT", "Nội dung", "Chủ trì"],
+        ["I", "HẠ TẦNG VÀ DỮ LIỆU", ""],
+        ["1", "Xây dựng cơ sở dữ liệu người học", "Sở Giáo dục và Đào tạo"],
+        ["2", "Bố trí kinh phí", ""],
+    ]
+    doc = Document()
+    table = doc.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "HẠ TẦNG VÀ DỮ LIỆU"
+    table.cell(2, 2).merge(table.cell(3, 2)).text = "Sở Giáo dục và Đào tạo"
+    doc.save(str(path))
+
+
 def default_pandoc() -> str:
     import pypandoc
 
@@ -68,6 +89,8 @@ def main() -> None:
         documents = dict(DOCUMENTS)
         documents["tq-plan"] = Path(tmp) / "tq-plan.docx"
         tuyen_quang_docx(documents["tq-plan"])
+        documents["spans"] = Path(tmp) / "spans.docx"
+        spans_docx(documents["spans"])
         for name, docx in documents.items():
             for suffix, args in FORMATS.items():
                 target = OUT / f"{name}.{suffix}"

@@ -169,3 +169,22 @@ def test_plain_text_blank_line_ends_a_paragraph() -> None:
     assert [ln.after_blank for ln in doc.lines()] == [False] * 5 + [True, True]
     paras = [b.text for b in to_blocks(doc)]  # type: ignore[union-attr]
     assert len(paras) == 2 and paras[1] == "Thực hiện Chỉ thị số 11-CT/TU của Ban Thường vụ tỉnh ủy."
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_merged_cells_through_pandoc_give_the_docx_rows(fmt: str) -> None:
+    """pandoc >= 3 draws a cell spanning columns without the bar between them, and one spanning
+    rows by leaving the border under it open; the rows come out as the DOCX reader gives them (the
+    spanned cells empty, the text in the first)."""
+    from plancompare.readers import ParseOptions, read_path
+    from plancompare.readers.document import Table
+
+    doc = read_path(DATA / f"spans.{fmt}", ParseOptions())
+    (table,) = [it for it in doc.items if isinstance(it, Table)]
+    assert [r.cells for r in table.rows] == [
+        ["STT", "Nội dung", "Chủ trì"],
+        ["I", "HẠ TẦNG VÀ DỮ LIỆU", ""],
+        ["1", "Xây dựng cơ sở dữ liệu người học", "Sở Giáo dục và Đào tạo"],
+        ["2", "Bố trí kinh phí", ""],
+    ]
+    assert [r.line for r in table.rows] == [2, 4, 6, 9]
