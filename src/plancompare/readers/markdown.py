@@ -14,12 +14,42 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markup import MarkupState, strip_markup
+from .markup import (
+    MarkupState,
+    looks_like_pandoc,
+    pandoc_smart,
+    protect_escapes,
+    restore_escapes,
+    strip_markup,
+    writes_escapes,
+)
 from .page_furniture import page_furniture
 from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
+# what opens a markdown block at a line start; pandoc escapes any of these it means as text
+_BLOCK_START = rx.compile(r"^\s*(?:[-+*]\s|\d{1,9}[.)]\s|#{1,6}\s|>|\|)")
+
+
+def _pandoc_wrap(previous: Item | None, raw: str) -> Line | None:
+    """The line `raw` continues in pandoc's markdown, or None: pandoc separates every block by a
+    blank line and escapes whatever could open one, so a line right below a paragraph's line that
+    opens no markdown block is that paragraph wrapped ("… quy định tại" / "Điều 227 Bộ Luật …"
+    is no article)."""
+    if not isinstance(previous, Line) or previous.heading is not None or _BLOCK_START.match(raw):
+        return None
+    return previous
+
+
+def _clean(stripped: str, state: MarkupState, smart: bool) -> tuple[str, bool]:
+    """A line's text without markup: backslash escapes are literal characters (never emphasis or a
+    list marker), a trailing backslash is a line break; pandoc's `--`, `...` read back (`smart`)."""
+    guarded = protect_escapes(stripped).removesuffix("\\").rstrip()
+    if smart:
+        guarded = pandoc_smart(guarded)
+    clean, bold = strip_markup(guarded, state)
+    return restore_escapes(clean), bold
 
 
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
@@ -28,7 +58,11 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
-    scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
+    pandoc = looks_like_pandoc(source_lines[bounds.start : bounds.end])  # also its plain text
+    smart = pandoc and writes_escapes(source_lines[bounds.start : bounds.end])
+    scanner = TableScanner(
+        source_lines, offsets, end=bounds.end, skip=skip, layout=layout, markdown=True, smart=smart
+    )
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     state = MarkupState()
@@ -61,8 +95,15 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         if match:
             heading = len(match.group(1))
             stripped = match.group(2).strip()
-        clean, bold = strip_markup(stripped, state)
+        clean, bold = _clean(stripped, state, smart)
         if not clean:
+            continue
+        wrapped = _pandoc_wrap(items[-1] if items else None, raw) if pandoc else None
+        if wrapped is not None and heading is None and not blank_before and not hard_break:
+            wrapped.text = f"{wrapped.text} {clean}"
+            wrapped.bold = wrapped.bold and bold
+            wrapped.char_end = offsets[number - 1] + len(raw)
+            hard_break = raw.rstrip().endswith("\\")
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.
         items.append(

@@ -57,3 +57,56 @@ def strip_markup(raw: str, state: MarkupState) -> tuple[str, bool]:
     # an italic span opened on this line and closed on another: "*Hà Nội, ngày" / "… năm 2025*"
     text = _OPEN_MARK.sub("", _CLOSE_MARK.sub("", text))
     return text, bold
+
+
+# CommonMark: a backslash before ASCII punctuation makes it literal ("\-" at a line start is a dash,
+# not a list; "1\." a number, not a list; "\*" a star, not emphasis). Pandoc writes these wherever
+# the character could be read as markup. An escaped space is pandoc's non-breaking space.
+_ESCAPE = rx.compile(r"\\([!-/:-@\[-`{-~ ])")
+_PROTECTED = rx.compile(r"[\uE000-\uE07F]")
+_PROTECT_BASE = 0xE000
+
+
+def protect_escapes(text: str) -> str:
+    """Escaped characters replaced by private-use stand-ins, so emphasis and list markers ignore
+    them; `restore_escapes` puts the characters back (without their backslash)."""
+    return str(_ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), text))
+
+
+def restore_escapes(text: str) -> str:
+    return str(_PROTECTED.sub(lambda m: chr(ord(m.group(0)) - _PROTECT_BASE), text))
+
+
+def unescape(text: str) -> str:
+    """The text a CommonMark reader shows for `text`: each backslash escape gives its character."""
+    return restore_escapes(protect_escapes(text))
+
+
+# Pandoc's markdown writer marks what it escapes; its "smart" extension writes an en dash as `--`,
+# an em dash as `---` and an ellipsis as `...` (a literal "..." it escapes as `\...`), and a
+# subscript as `~x~`, a superscript as `^x^`.
+_PANDOC_MARK = rx.compile(r"^\s*(?:\\[-+*#>]|(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])\\[.)]\s|\+(?::?[-=]+:?\+)+\s*$)")
+_EM_DASH = rx.compile(r"(?<!-)---(?!-)")
+_EN_DASH = rx.compile(r"(?<!-)--(?!-)")
+_ELLIPSIS = rx.compile(r"(?<!\.)\.\.\.(?!\.)")
+_SUB_SUP = rx.compile(r"(?<![~^\\])([~^])(?![~^\s])((?:[^~^\s\\]|\\.)+?)\1")
+
+
+def writes_escapes(lines: list[str]) -> bool:
+    """Markdown that escapes punctuation (pandoc's markdown): its `--` and `...` stand for a dash
+    and an ellipsis. Pandoc's plain text writes the characters themselves and escapes nothing."""
+    return any(_ESCAPE.search(line) for line in lines)
+
+
+def looks_like_pandoc(lines: list[str]) -> bool:
+    """Markdown written by pandoc: a line opens with an escaped list marker (`\\-`, `1\\.`) or is a
+    grid table's border."""
+    return any(_PANDOC_MARK.match(line) for line in lines)
+
+
+def pandoc_smart(text: str) -> str:
+    """Pandoc's ASCII stand-ins back to the characters (on text whose escapes are protected)."""
+    text = _EM_DASH.sub("—", text)
+    text = _EN_DASH.sub("–", text)
+    text = _ELLIPSIS.sub("…", text)
+    return str(_SUB_SUP.sub(r"\2", text))

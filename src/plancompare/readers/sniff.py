@@ -14,7 +14,12 @@ from ..model.source import SourceFormat
 from ..text import rx
 from .encoding import decode, utf16_without_bom
 
-_MD_CUES = rx.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
+# a markdown line: a heading, a bold line, a row of a tab/pipe table, a backslash-escaped list
+# marker (pandoc writes a literal dash or number as "\- ", "1\. ")
+_MD_CUES = rx.compile(
+    r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$"
+    r"|(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])?\\[-+*.)]\s)"
+)
 _HTML = rx.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<title)",
     regex.IGNORECASE | regex.DOTALL,

@@ -16,23 +16,45 @@ from .site import document_bounds
 from .text_columns import find_blocks
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
+PARAGRAPH_LINES_SHARE = 0.25  # lines that follow another line, not a blank one, in wrapped prose
 
-def _line(number: int, raw: str, start: int, end: int) -> Line:
+
+def _line(number: int, raw: str, start: int, end: int, after_blank: bool = False) -> Line:
     indent = len(raw) - len(raw.lstrip())
-    return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
+    return Line(
+        text=" ".join(raw.split()),
+        line=number,
+        indent=indent,
+        char_start=start,
+        char_end=end,
+        after_blank=after_blank,
+    )
+
+
+def blanks_separate_paragraphs(lines: list[str]) -> bool:
+    """Blank lines stand between paragraphs (pandoc's plain text, pdftotext) rather than between
+    every two lines (a double-spaced copy): a good share of lines follows another line."""
+    filled = [k for k, raw in enumerate(lines) if raw.strip()]
+    following = sum(1 for k in filled if k > 0 and lines[k - 1].strip())
+    return bool(filled) and following >= PARAGRAPH_LINES_SHARE * len(filled)
 
 
 def _plain_lines(
-    numbered: list[tuple[int, str]], span: dict[int, tuple[int, int]], layout: LayoutSettings
+    numbered: list[tuple[int, str]],
+    span: dict[int, tuple[int, int]],
+    layout: LayoutSettings,
+    blanks_mean_paragraphs: bool = False,
 ) -> list[Line]:
     """Lines of a run without tables; side-by-side blocks read left column, then right."""
     rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
+    blank = {n for n, raw in numbered if not raw.strip()} if blanks_mean_paragraphs else set()
     blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows, layout)}
     lines: list[Line] = []
     i = 0
     while i < len(rows):
         if i not in blocks:
-            lines.append(_line(*rows[i], *span[rows[i][0]]))
+            after_blank = i > 0 and any(k in blank for k in range(rows[i - 1][0] + 1, rows[i][0]))
+            lines.append(_line(*rows[i], *span[rows[i][0]], after_blank=after_blank))
             i += 1
             continue
         end, cuts = blocks[i]
@@ -64,6 +86,7 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True, layout=layout)
     items: list[Item] = []
     warnings: list[ParseWarning] = []
+    paragraphs = blanks_separate_paragraphs(source_lines[bounds.start : bounds.end])
     run: list[tuple[int, str]] = []
     i = bounds.start
     while i < bounds.end:
@@ -73,12 +96,12 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
                 run.append((i + 1, source_lines[i]))
             i += 1
             continue
-        items.extend(_plain_lines(run, span, layout))
+        items.extend(_plain_lines(run, span, layout, paragraphs))
         run = []
         items.extend(found.items)
         warnings.extend(found.warnings)
         i = found.resume
-    items.extend(_plain_lines(run, span, layout))
+    items.extend(_plain_lines(run, span, layout, paragraphs))
     return RawDocument(
         source=source,
         items=items,

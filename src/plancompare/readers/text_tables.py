@@ -4,6 +4,7 @@
 - GFM pipe tables, with or without the outer pipes and the `|---|` delimiter row
 - rows written `cell | cell | cell` (text exports of DOCX and PDF)
 - tab-separated rows
+- pandoc's grid tables (`grid_tables`), simple and multiline tables (`dash_tables`)
 
 A run of such lines is one table; blank lines inside it are page gaps and keep it open. Each row's
 cells may carry HTML (`<br>`, `<b>`: markdown converted from PDF) or `**bold**`.
@@ -20,8 +21,10 @@ from ..text import rx
 from ..text.normalize import non_space_len
 from .aligned import Memo, read_aligned
 from .cell_lines import is_separator, read_cell_region
+from .dash_tables import read_dash_table
 from .document import Furniture, FurnitureKind, Item
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
+from .grid_tables import is_rule_line, read_grid_table
 from .html_cells import cell_text, is_bold_cell
 from .markup import strip_emphasis
 from .site import SiteBounds
@@ -91,8 +94,12 @@ class TableScanner:
         skip: frozenset[int] = frozenset(),
         aligned: bool = False,
         layout: LayoutSettings = DEFAULT_LAYOUT,
+        markdown: bool = False,
+        smart: bool = False,
     ) -> None:
         self.layout = layout
+        self.markdown = markdown  # cells carry markdown (emphasis, backslash escapes)
+        self.smart = smart  # pandoc's `--` and `...` for dashes and ellipses
         self.lines = lines
         self.offsets = offsets
         self.end = len(lines) if end is None else end
@@ -102,6 +109,11 @@ class TableScanner:
 
     def table_at(self, i: int) -> FoundTable | None:
         raw = self.lines[i]
+        if is_rule_line(raw):
+            return self._grid_table(i)
+        dashed = read_dash_table(self.lines, i, self.end, self.offsets, self.markdown, self.smart)
+        if dashed is not None:
+            return FoundTable(items=grid_items(dashed.grid, self.layout), resume=dashed.resume)
         if is_separator(raw):
             return self._cells_region(i)
         if row_cells(raw) is not None:
@@ -117,6 +129,12 @@ class TableScanner:
             if table is None
             else FoundTable(items=grid_items(table.grid, self.layout), resume=table.resume)
         )
+
+    def _grid_table(self, i: int) -> FoundTable | None:
+        table = read_grid_table(self.lines, i, self.end, self.offsets, self.markdown, self.smart)
+        if table is None:
+            return None
+        return FoundTable(items=grid_items(table.grid, self.layout), resume=table.resume)
 
     def _cells_region(self, i: int) -> FoundTable:
         region = read_cell_region(self.lines[: self.end], i, self.offsets, self.skip, self.layout)

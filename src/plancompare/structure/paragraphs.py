@@ -6,7 +6,8 @@ be tested alone. Rules, strongest first:
 2. never across a heading, a list marker, a column change, or a bold/plain change;
 3. a line starting in lower case continues the previous one (Vietnamese sentences, items and
    headings start upper case; "hội trên địa bàn" after a page break is the rest of a sentence);
-4. a line ending a clause (. ; : ! ?) ends its paragraph;
+4. a blank line before a line (plain text: `Line.after_blank`) ends the paragraph above it;
+   a line ending a clause (. ; : ! ?) ends its paragraph;
 5. a short line (well under the document's wrap width) ends its paragraph.
 """
 
@@ -139,6 +140,8 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return not SENTENCE_END.search(prev.text)
     if _DANGLING.search(prev.text[-12:]):
         return True  # "Hà Nội, ngày" / "24 tháng 11 năm 2025": no line ends on these words
+    if line.after_blank:
+        return False  # a blank line between paragraphs (pandoc's plain text, Word's text export)
     if CLAUSE_END.search(prev.text):
         return False
     if is_caps(line.text) != is_caps(last.text if last else prev.text):

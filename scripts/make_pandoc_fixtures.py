@@ -1,0 +1,102 @@
+"""Regenerate the pandoc fixtures in tests/data/serializations/ (`*.pandoc.md`, `*.pandoc-60.md`,
+`*.pandoc.txt`): three documents converted by pandoc the way staff convert DOCX files.
+
+    /work/venv-tools/bin/python scripts/make_pandoc_fixtures.py [PANDOC]
+
+Documents: the two DOCX in corpora/real/, the Tuyên Quang plan of plan-tabs.md written as a DOCX
+the way `tests/test_serializations.py::docx` writes it (body paragraphs, the appendix as a Word
+table), and a small task table with merged cells (`spans`: a group row spanning two columns, a
+lead unit spanning two rows; pandoc >= 3 draws both in its grid tables). Commands, per document:
+
+    pandoc X.docx -t markdown -o NAME.pandoc.md       (grid tables, backslash escapes)
+    pandoc X.docx -t markdown --columns=60 -o NAME.pandoc-60.md
+    pandoc X.docx -t plain -o NAME.pandoc.txt
+
+Made with pandoc 3.9 (pypandoc-binary); needs python-docx. PANDOC defaults to pypandoc's binary.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "data" / "serializations"
+REAL = ROOT / "corpora" / "real"
+DOCUMENTS = {
+    "kh-lao-cai-chi-thi-11": REAL / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx",
+    "bc-lao-cai-chi-thi-38": REAL / "BC-tinh-ket-qua-Chi-thi-38-TTg.docx",
+}
+FORMATS = {
+    "pandoc.md": ["-t", "markdown"],
+    "pandoc-60.md": ["-t", "markdown", "--columns=60"],
+    "pandoc.txt": ["-t", "plain"],
+}
+
+
+def tuyen_quang_docx(path: Path) -> None:
+    """plan-tabs.md as a DOCX, as `tests/test_serializations.py::docx` builds it."""
+    from docx import Document
+
+    text = (OUT / "plan-tabs.md").read_text(encoding="utf-8")
+    start = text.index("STT\t")
+    body, table = text[:start], text[start:]
+    rows = [line.split("\t") for line in table.strip().splitlines()]
+    doc = Document()
+    for para in body.split("\n\n"):
+        for line in para.strip().splitlines():
+            doc.add_paragraph(line.replace("**", "").replace("*", "").lstrip("# "))
+    grid = doc.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = value
+    doc.save(str(path))
+
+
+def spans_docx(path: Path) -> None:
+    """A task table with a cell spanning columns (the group row) and one spanning rows (a lead unit)."""
+    from docx import Document
+
+    rows = [
+        ["STT", "Nội dung", "Chủ trì"],
+        ["I", "HẠ TẦNG VÀ DỮ LIỆU", ""],
+        ["1", "Xây dựng cơ sở dữ liệu người học", "Sở Giáo dục và Đào tạo"],
+        ["2", "Bố trí kinh phí", ""],
+    ]
+    doc = Document()
+    table = doc.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "HẠ TẦNG VÀ DỮ LIỆU"
+    table.cell(2, 2).merge(table.cell(3, 2)).text = "Sở Giáo dục và Đào tạo"
+    doc.save(str(path))
+
+
+def default_pandoc() -> str:
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
+def main() -> None:
+    pandoc = sys.argv[1] if len(sys.argv) > 1 else default_pandoc()
+    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout
+    print(version.splitlines()[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        documents = dict(DOCUMENTS)
+        documents["tq-plan"] = Path(tmp) / "tq-plan.docx"
+        tuyen_quang_docx(documents["tq-plan"])
+        documents["spans"] = Path(tmp) / "spans.docx"
+        spans_docx(documents["spans"])
+        for name, docx in documents.items():
+            for suffix, args in FORMATS.items():
+                target = OUT / f"{name}.{suffix}"
+                subprocess.run([pandoc, str(docx), *args, "-o", str(target)], check=True)
+                print("wrote", target.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
