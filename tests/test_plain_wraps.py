@@ -10,6 +10,7 @@ import textwrap
 
 from plancompare.model.source import SourceFormat, SourceInfo
 from plancompare.readers.document import Line
+from plancompare.readers.markdown import read_markdown, trailing_spaces_mean_breaks
 from plancompare.readers.text import blanks_separate_paragraphs, read_text
 from plancompare.structure.markers import Marker, MarkerKind
 from plancompare.structure.paragraphs import build_paragraphs, fits_sequence
@@ -148,3 +149,14 @@ def test_a_word_that_would_have_fit_ends_the_line_above() -> None:
     got = paragraphs(text)
     assert heading in got
     assert any(p.startswith("Xây dựng kế hoạch hành động.") for p in got)
+
+
+def test_trailing_spaces_on_most_lines_are_no_markdown_breaks() -> None:
+    """Two trailing spaces are a markdown line break only where a few lines carry them (a header's
+    "Số: 03/NQ-CP  "); on most lines they are residue and the markdown joins its wrapped lines."""
+    heading = "**I. MỤC  \nĐÍCH, YÊU CẦU**  \n\n**1. Sở  \nKhoa học và Công nghệ**  \n\nVăn bản.  \n"
+    assert not trailing_spaces_mean_breaks(heading.splitlines())
+    assert trailing_spaces_mean_breaks(["Số: 03/NQ-CP  ", "Hà Nội, ngày 09 tháng 01 năm 2025", "Căn cứ Luật"])
+    raw = read_markdown(heading.replace("\n", "\r\n"), SOURCE)
+    got = [p.text for p in build_paragraphs([x for x in raw.items if isinstance(x, Line)])]
+    assert got == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Sở Khoa học và Công nghệ", "Văn bản."]

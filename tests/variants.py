@@ -6,6 +6,7 @@ Every variant is a pure string transform of the markdown (no per-document code):
   escapes, HTML entities); the line breaks of the source kept;
 - `wrap72` / `wrap100`: `plain` with each paragraph re-filled at 72 / 100 columns (`textwrap.fill`);
 - `crlf`: `plain` with CRLF line ends and trailing spaces;
+- `md_crlf`: the markdown itself (markup kept) with CRLF line ends and trailing spaces;
 - `packed72`: `wrap72` without its blank lines (an export that drops them: only the wrap is left to
   tell where a paragraph ends).
 Tables are kept as they are in every variant: a blank-line-separated block holding a line that starts
@@ -111,9 +112,13 @@ def wrapped(text: str, width: int) -> str:
     return _render(text, fill)
 
 
-def crlf(text: str) -> str:
+def with_crlf(text: str) -> str:
     """Windows line ends and trailing spaces (one to three, varying line by line)."""
-    return "".join(f"{line}{' ' * (1 + n % 3)}\r\n" for n, line in enumerate(plain(text).split("\n")[:-1]))
+    return "".join(f"{line}{' ' * (1 + n % 3)}\r\n" for n, line in enumerate(text.rstrip("\n").split("\n")))
+
+
+def crlf(text: str) -> str:
+    return with_crlf(plain(text))
 
 
 def packed(text: str, width: int) -> str:
@@ -125,5 +130,6 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "wrap72": lambda text: wrapped(text, 72),
     "wrap100": lambda text: wrapped(text, 100),
     "crlf": crlf,
+    "md_crlf": with_crlf,
     "packed72": lambda text: packed(text, 72),
 }
