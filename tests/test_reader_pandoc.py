@@ -166,7 +166,7 @@ def test_plain_text_blank_line_ends_a_paragraph() -> None:
     long = "công tác quản lý nhà nước về khoáng sản trên địa bàn tỉnh Lào Cai xx"
     text = "\n".join([long] * 5 + ["", "Thực hiện Chỉ thị số 11-CT/TU của Ban Thường vụ", "", "tỉnh ủy."])
     doc = read_text(text, SourceInfo(path="x.txt", sha256="0", format=SourceFormat.TEXT))
-    assert [ln.after_blank for ln in doc.lines()] == [False] * 5 + [True, True]
+    assert [ln.blank_before for ln in doc.lines()] == [False] * 5 + [True, True]
     paras = [b.text for b in to_blocks(doc)]  # type: ignore[union-attr]
     assert len(paras) == 2 and paras[1] == "Thực hiện Chỉ thị số 11-CT/TU của Ban Thường vụ tỉnh ủy."
 

@@ -31,7 +31,8 @@ class Line:
     bbox: tuple[float, float, float, float] | None = None
     column: int = 0  # 0 = full width; 1 = left, 2 = right column of a two-column block
     soft_wrap: bool | None = None  # True: the source says this line continues the previous one
-    after_blank: bool = False  # plain text: a blank line stands between this line and the one before
+    # a blank line stands before this one in a text whose blank lines separate paragraphs
+    blank_before: bool = False
     # character offsets of the line in the NFC text with "\n" line ends (text formats only)
     char_start: int | None = None
     char_end: int | None = None

@@ -52,6 +52,13 @@ def _clean(stripped: str, state: MarkupState, smart: bool) -> tuple[str, bool]:
     return restore_escapes(clean), bold
 
 
+def trailing_spaces_mean_breaks(lines: list[str]) -> bool:
+    """Two trailing spaces are markdown's line break, unless most lines carry trailing spaces (an
+    editor's or a mail client's residue): then they say nothing."""
+    filled = [x for x in lines if x.strip()]
+    return sum(x.endswith("  ") for x in filled) < 0.5 * len(filled)
+
+
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
@@ -72,6 +79,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     # (almost) no blank lines at all, as web copies often do: then the breaks say nothing.
     inside = source_lines[bounds.start : bounds.end]
     blanks_mean_paragraphs = sum(not x.strip() for x in inside) >= 0.05 * len(inside)
+    spaces_mean_breaks = trailing_spaces_mean_breaks(inside)
     i = bounds.start
     while i < bounds.end:
         found = scanner.table_at(i)
@@ -118,7 +126,9 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
             )
         )
         blank_before = False
-        hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break
+        hard_break = (spaces_mean_breaks and raw.endswith("  ")) or raw.rstrip().endswith(
+            "\\"
+        )  # markdown's line break
     if skip:
         warnings.append(
             ParseWarning(

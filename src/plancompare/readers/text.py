@@ -1,9 +1,13 @@
 """Plain text: one Line per non-blank source line, with its indentation. Unwrapping is done later,
-in `structure.paragraphs`, because the same rules serve PDF text too. Side-by-side blocks (header,
+in `structure.paragraphs`, because the same rules serve PDF text too. When the text separates its
+paragraphs with blank lines (an e-mail, a copy from a web page or a word processor), a line under
+another one is marked a soft wrap and a line after a blank line a paragraph start. Side-by-side blocks (header,
 signature beside Nơi nhận) are read column by column (`text_columns`); tables in any text
 serialization become grids (`text_tables`); a website's furniture is set aside (`site`)."""
 
 from __future__ import annotations
+
+import itertools
 
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
@@ -16,45 +20,61 @@ from .site import document_bounds
 from .text_columns import find_blocks
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
-PARAGRAPH_LINES_SHARE = 0.25  # lines that follow another line, not a blank one, in wrapped prose
 
-
-def _line(number: int, raw: str, start: int, end: int, after_blank: bool = False) -> Line:
+def _line(number: int, raw: str, start: int, end: int) -> Line:
     indent = len(raw) - len(raw.lstrip())
-    return Line(
-        text=" ".join(raw.split()),
-        line=number,
-        indent=indent,
-        char_start=start,
-        char_end=end,
-        after_blank=after_blank,
-    )
+    return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
 
 
 def blanks_separate_paragraphs(lines: list[str]) -> bool:
-    """Blank lines stand between paragraphs (pandoc's plain text, pdftotext) rather than between
-    every two lines (a double-spaced copy): a good share of lines follows another line."""
-    filled = [k for k, raw in enumerate(lines) if raw.strip()]
-    following = sum(1 for k in filled if k > 0 and lines[k - 1].strip())
-    return bool(filled) and following >= PARAGRAPH_LINES_SHARE * len(filled)
+    """Blank lines part paragraphs when there are some between the text's lines (two at least, and
+    one in twenty lines), but not one after nearly every line (a double-spaced export, where they
+    say nothing). Blank lines before the first and after the last line do not count."""
+    filled = [i for i, x in enumerate(lines) if x.strip()]
+    if not filled:
+        return False
+    inner = lines[filled[0] : filled[-1] + 1]
+    breaks = sum(1 for a, b in itertools.pairwise(inner) if a.strip() and not b.strip())
+    return max(2, 0.05 * len(inner)) <= breaks <= 0.6 * len(filled)
+
+
+def _mark_breaks(line: Line, blank_before: bool, first: bool) -> Line:
+    """In a text whose blank lines part paragraphs: after a blank line a paragraph starts; a line
+    right under another continues it (its breaks are wraps), as markdown reads it."""
+    line.blank_before = blank_before
+    line.soft_wrap = None if blank_before or first else True
+    return line
+
+
+def _after_blank(numbered: list[tuple[int, str]]) -> set[int]:
+    """Numbers of the lines that follow a blank line."""
+    out: set[int] = set()
+    blank = False
+    for number, raw in numbered:
+        if raw.strip() and blank:
+            out.add(number)
+        blank = not raw.strip()
+    return out
 
 
 def _plain_lines(
     numbered: list[tuple[int, str]],
     span: dict[int, tuple[int, int]],
     layout: LayoutSettings,
-    blanks_mean_paragraphs: bool = False,
+    paragraphs_by_blanks: bool = False,
 ) -> list[Line]:
     """Lines of a run without tables; side-by-side blocks read left column, then right."""
+    after_blank = _after_blank(numbered)
     rows = [(n, raw.expandtabs(8)) for n, raw in numbered if raw.strip()]
-    blank = {n for n, raw in numbered if not raw.strip()} if blanks_mean_paragraphs else set()
     blocks = {start: (end, cuts) for start, end, cuts in find_blocks(rows, layout)}
     lines: list[Line] = []
     i = 0
     while i < len(rows):
         if i not in blocks:
-            after_blank = i > 0 and any(k in blank for k in range(rows[i - 1][0] + 1, rows[i][0]))
-            lines.append(_line(*rows[i], *span[rows[i][0]], after_blank=after_blank))
+            line = _line(*rows[i], *span[rows[i][0]])
+            if paragraphs_by_blanks:
+                line = _mark_breaks(line, rows[i][0] in after_blank, i == 0)
+            lines.append(line)
             i += 1
             continue
         end, cuts = blocks[i]
@@ -84,9 +104,9 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, aligned=True, layout=layout)
+    by_blanks = blanks_separate_paragraphs(source_lines[bounds.start : bounds.end])
     items: list[Item] = []
     warnings: list[ParseWarning] = []
-    paragraphs = blanks_separate_paragraphs(source_lines[bounds.start : bounds.end])
     run: list[tuple[int, str]] = []
     i = bounds.start
     while i < bounds.end:
@@ -96,12 +116,12 @@ def read_text(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LA
                 run.append((i + 1, source_lines[i]))
             i += 1
             continue
-        items.extend(_plain_lines(run, span, layout, paragraphs))
+        items.extend(_plain_lines(run, span, layout, by_blanks))
         run = []
         items.extend(found.items)
         warnings.extend(found.warnings)
         i = found.resume
-    items.extend(_plain_lines(run, span, layout, paragraphs))
+    items.extend(_plain_lines(run, span, layout, by_blanks))
     return RawDocument(
         source=source,
         items=items,

@@ -2,13 +2,19 @@
 
 The decision for each pair of neighbouring lines is a small pure function (`joins`), so each rule can
 be tested alone. Rules, strongest first:
-1. the source says so (markdown lines with no blank line between, a reader's `soft_wrap`);
-2. never across a heading, a list marker, a column change, or a bold/plain change;
-3. a line starting in lower case continues the previous one (Vietnamese sentences, items and
+1. never across a heading, a column change, or a list marker — except a numbered start that does not
+   fit its sequence under a sentence that was wrapped, not ended ("… và khoản" / "15. Điều 3");
+2. a signature block keeps one item a line ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "[đã ký]");
+3. the source says so (markdown lines with no blank line between, a reader's `soft_wrap`, a plain
+   text whose blank lines part paragraphs), unless the case changes (a line in capitals over or
+   under one in sentence case: "NGHỊ QUYẾT" / "Ban hành …") or two unnumbered lines in capitals
+   stack (a header's names); a numbered heading in capitals wraps ("III. PHÁT" / "TRIỂN …");
+4. a line starting in lower case continues the previous one (Vietnamese sentences, items and
    headings start upper case; "hội trên địa bàn" after a page break is the rest of a sentence);
-4. a blank line before a line (plain text: `Line.after_blank`) ends the paragraph above it;
-   a line ending a clause (. ; : ! ?) ends its paragraph;
-5. a short line (well under the document's wrap width) ends its paragraph.
+5. a blank line before the line (in a text whose blank lines part paragraphs) ends the paragraph;
+6. a line ending a clause (. ; : ! ?) ends its paragraph;
+7. a short line (well under the document's wrap width) ends its paragraph, and so does a line the
+   next line's first word would have fit on (a wrap moves a word down only when it does not fit).
 """
 
 from __future__ import annotations
@@ -21,12 +27,14 @@ from ..model.labels import ParagraphRole
 from ..readers.document import Line
 from ..text import rx
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
-from .markers import Marker, parse_marker
-from .patterns import PLACE_DATE
+from .markers import Marker, MarkerKind, parse_marker
+from .numbering import successor
+from .patterns import CAPACITY, PLACE_DATE
 
 _HAS_LOWER = rx.compile(r"\p{Ll}")
 # words a Vietnamese line cannot end on, so a line ending on one was wrapped
 _DANGLING = rx.compile(r"(?<!\p{L})(?:ngày|tháng|của|và|về|các|những|cho|với|tại|theo|để)$")
+_STAMP = rx.compile(r"^[\[(]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)[^\])]*[\])]$")
 _SO_NUMBER = rx.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
 
 
@@ -116,8 +124,52 @@ def _wrapped_place(before: str, place: str) -> bool:
     )
 
 
-def joins(prev: Paragraph, line: Line, width: int) -> bool:
-    """Does `line` continue paragraph `prev`?"""
+def _signature_line(text: str) -> bool:
+    """A signing capacity ("KT. THỦ TƯỚNG") or a bracketed stamp line ("[đã ký]", "(Đã ký)")."""
+    return bool(CAPACITY.match(text) or _STAMP.match(text))
+
+
+def _caps_change(above: str, below: str) -> bool:
+    """One line in capitals, the other in sentence case ("I. MỤC" has no lower case: no change)."""
+    return (is_caps(above) and bool(_HAS_LOWER.search(below))) or (
+        is_caps(below) and bool(_HAS_LOWER.search(above))
+    )
+
+
+_NUMBERED = (MarkerKind.ARABIC, MarkerKind.DECIMAL, MarkerKind.LETTER)
+
+
+def fits_sequence(marker: Marker, last_labels: dict[MarkerKind, str]) -> bool:
+    """Could `marker` be the next item of its kind: a first one ("1", "a", "2.1") or the successor of
+    the last label of its kind seen so far? Other kinds (Roman, dashes) always fit."""
+    if marker.kind not in _NUMBERED:
+        return True
+    if marker.label.rsplit(".", 1)[-1] in ("1", "a"):
+        return True
+    last = last_labels.get(marker.kind)
+    return last is not None and successor(last) == marker.label
+
+
+def _wrapped_number(prev: Paragraph, line: Line, width: int) -> bool:
+    """A line that starts with a number where the sentence above it was wrapped, not ended: the
+    source says it continues, or the line above runs to the wrap width without a clause end."""
+    last = prev.lines[-1].text if prev.lines else prev.text
+    if CLAUSE_END.search(prev.text) or line.blank_before:
+        return False
+    return bool(line.soft_wrap) or len(last) >= 0.8 * width
+
+
+def _stacked_caps(prev: Paragraph, above: str, below: str) -> bool:
+    """Two lines in capitals, the upper one unnumbered: a header's stacked names ("ĐẢNG BỘ TỈNH …" /
+    "ĐẢNG ỦY XÃ …") as often as a wrapped title, so the source's wrap is no proof; a numbered
+    heading in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") is wrapped."""
+    return prev.marker is None and not _HAS_LOWER.search(above) and not _HAS_LOWER.search(below)
+
+
+def joins(prev: Paragraph, line: Line, width: int, fits: bool = True) -> bool:
+    """Does `line` continue paragraph `prev`? `fits`: a marker at the start of `line` would be the
+    next item of its sequence (`fits_sequence`); one that does not, under a sentence that was
+    wrapped rather than ended, is a number in the sentence ("… kế hoạch số" / "15. …")."""
     last = prev.lines[-1] if prev.lines else None
     if line.heading is not None or prev.heading is not None:
         return False
@@ -125,8 +177,9 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False
     if line.column != prev.column:
         return False
-    if parse_marker(line.text, prev.text) is not None:
-        return False
+    marker = parse_marker(line.text, prev.text)
+    if marker is not None:
+        return not fits and marker.kind in _NUMBERED and _wrapped_number(prev, line, width)
     place_date = PLACE_DATE.match(line.text)
     if place_date and _wrapped_place(prev.text, place_date.group("place")):
         return True  # "Thành phố Hồ Chí" / "Minh, ngày 18 tháng 11 năm 2025": the place name wrapped
@@ -134,34 +187,42 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False  # "Hà Nội, ngày …" and "Số: …" stand on their own in a header
     if line.bold != prev.bold:
         return False
-    if line.soft_wrap:
+    if _signature_line(prev.text) or _signature_line(line.text):
+        return False  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "[đã ký]": a signature block has one item a line
+    if line.soft_wrap and _caps_change(last.text if last else prev.text, line.text):
+        return False  # "NGHỊ QUYẾT" / "Ban hành …": plain text has no bold to tell the heading
+    if line.soft_wrap and not _stacked_caps(prev, last.text if last else prev.text, line.text):
         return True
     if LOWER_START.match(line.text):
         return not SENTENCE_END.search(prev.text)
     if _DANGLING.search(prev.text[-12:]):
         return True  # "Hà Nội, ngày" / "24 tháng 11 năm 2025": no line ends on these words
-    if line.after_blank:
-        return False  # a blank line between paragraphs (pandoc's plain text, Word's text export)
+    if line.blank_before:
+        return False  # a blank line parts paragraphs in this text
     if CLAUSE_END.search(prev.text):
         return False
     if is_caps(line.text) != is_caps(last.text if last else prev.text):
         return False
     last_len = len(last.text) if last else len(prev.text)
-    return last_len >= 0.8 * width
+    first_word = len(line.text.split()[0]) if line.text.split() else 0
+    # a wrap moves a word down only when it does not fit: one that would have fit ended the line
+    return last_len >= 0.8 * width and last_len + 1 + first_word > width
 
 
 def build_paragraphs(lines: Iterable[Line], width: int | None = None) -> list[Paragraph]:
     lines = list(lines)
     width = width if width is not None else wrap_width(lines)
     out: list[Paragraph] = []
+    last_labels: dict[MarkerKind, str] = {}
     for line in lines:
-        if out and joins(out[-1], line, width):
+        marker = parse_marker(line.text, out[-1].text if out else None)
+        fits = marker is None or fits_sequence(marker, last_labels)
+        if out and joins(out[-1], line, width, fits):
             para = out[-1]
             para.text = join_fragments(para.text, line.text)
             para.line_end = line.line
             para.lines.append(line)
             continue
-        previous = out[-1].text if out else None
         out.append(
             Paragraph(
                 text=line.text,
@@ -173,10 +234,12 @@ def build_paragraphs(lines: Iterable[Line], width: int | None = None) -> list[Pa
                 column=line.column,
                 align=line.align,
                 indent=line.indent,
-                marker=parse_marker(line.text, previous),
+                marker=marker,
                 lines=[line],
             )
         )
+        if marker is not None:
+            last_labels[marker.kind] = marker.label
     for i, para in enumerate(out):
         if para.marker is not None and len(para.lines) > 1:
             para.marker = parse_marker(para.text, out[i - 1].text if i else None)
