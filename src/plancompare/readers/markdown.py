@@ -14,6 +14,7 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
+from .markdown_html import html_block_at, inline_html, raw_table_lines
 from .markup import MarkupState, strip_markup
 from .page_furniture import page_furniture
 from .site import document_bounds
@@ -27,6 +28,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     offsets = line_offsets(source_lines)
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
+    skip -= raw_table_lines(source_lines, bounds.start, bounds.end)  # a raw <table>'s <td> lines repeat
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
     items: list[Item] = []
@@ -34,12 +36,20 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     state = MarkupState()
     blank_before = True
     hard_break = False
+    html_break = False  # the last line ended with <br>
     # Markdown joins lines not separated by a blank line into one paragraph — unless the copy has
     # (almost) no blank lines at all, as web copies often do: then the breaks say nothing.
     inside = source_lines[bounds.start : bounds.end]
     blanks_mean_paragraphs = sum(not x.strip() for x in inside) >= 0.05 * len(inside)
     i = bounds.start
     while i < bounds.end:
+        block = html_block_at(source_lines, i, bounds.end, offsets, layout)
+        if block is not None:  # raw HTML: a <table> (pandoc's for cells with paragraphs), a comment
+            items.extend(block.items)
+            furniture.extend(block.furniture)
+            i = block.resume
+            blank_before = True
+            continue
         found = scanner.table_at(i)
         if found is not None:
             items.extend(found.items)
@@ -62,20 +72,25 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
             heading = len(match.group(1))
             stripped = match.group(2).strip()
         clean, bold = strip_markup(stripped, state)
-        if not clean:
+        inline = inline_html(clean)  # inline tags dropped, entities decoded, split at <br>
+        if not inline.parts:
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.
-        items.append(
-            Line(
-                text=clean,
-                line=number,
-                bold=bold or heading is not None,
-                heading=heading,
-                soft_wrap=None if blank_before or hard_break or not blanks_mean_paragraphs else True,
-                char_start=offsets[number - 1],
-                char_end=offsets[number - 1] + len(raw),
+        for k, part in enumerate(inline.parts):
+            items.append(
+                Line(
+                    text=part,
+                    line=number,
+                    bold=bold or inline.bold or heading is not None,
+                    heading=heading,
+                    soft_wrap=None
+                    if k or blank_before or hard_break or html_break or not blanks_mean_paragraphs
+                    else True,
+                    char_start=offsets[number - 1],
+                    char_end=offsets[number - 1] + len(raw),
+                )
             )
-        )
+        html_break = inline.ends_with_break
         blank_before = False
         hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break
     if skip:

@@ -124,6 +124,8 @@ def joins(prev: Paragraph, line: Line, width: int) -> bool:
         return False
     if line.column != prev.column:
         return False
+    if line.soft_wrap and _DANGLING.search(prev.text[-12:]):
+        return True  # "… và quy định tại" / "Điều 227 Bộ Luật hình sự": a marker the writer's wrap put first
     if parse_marker(line.text, prev.text) is not None:
         return False
     place_date = PLACE_DATE.match(line.text)

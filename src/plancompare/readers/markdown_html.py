@@ -1,0 +1,260 @@
+"""Raw HTML in markdown, as converters write it.
+
+pandoc `-t gfm` writes a table it cannot draw with pipes (a cell holding several paragraphs: the
+header's issuer | Quốc hiệu, the Nơi nhận | signature block, an appendix whose cells wrap) as a raw
+`<table>` block over many lines, with `style` attributes, `<p>`, `<strong>`, `<br />` and Word's
+heading styles (`<h4>`) inside cells. Other converters leave `<div>`/`<p>` wrappers, entities
+(`&nbsp;`, `&amp;`), inline tags (`<sup>`, `<span …>`) and comments (`<!-- image -->`) in the text.
+
+- A `<table>…</table>` block (indented, or after text on the same line) is read by the HTML
+  reader's own table code (`html_grid.table_grid`) into a `Grid`, so `grid_items` makes layout
+  lines or a Table of it as for any other serialization. Each cell line is numbered by the
+  markdown line its first word stands on.
+- A comment block's text is set aside as page furniture: what the converter noted, not the
+  document's text, yet counted.
+- In a text line, inline tags are dropped (text kept), `<br>` ends a line, entities are decoded.
+
+lxml is imported only when a document holds a raw `<table>`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..options import LayoutSettings
+from ..text import rx
+from ..text.normalize import nfc
+from .document import Furniture, FurnitureKind, Item, Line
+from .grid import CellLine, Grid, GridCell, GridRow, grid_items
+
+_TABLE_OPEN = rx.compile(r"<table\b", regex.IGNORECASE)
+_TABLE_TAG = rx.compile(r"<(/?)table\b[^<>]*>", regex.IGNORECASE)
+_COMMENT_OPEN = rx.compile(r"^\s*<!--")
+_COMMENT_MARKS = rx.compile(r"<!--|-->")
+_ANY_TAG = rx.compile(r"<[^<>]*>")
+_BREAK = rx.compile(r"<br\s*/?>", regex.IGNORECASE)
+# Only tags HTML has: "<tên cơ quan>" or "<Ten don vi>" in a form's text is the document's text.
+_HTML_TAG = rx.compile(
+    r"</?(?:a|abbr|b|big|blockquote|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font"
+    r"|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|samp|section|small|span|strike|strong|sub|summary|sup"
+    r"|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|var|wbr|colgroup|col|caption)\b(?:\s[^<>]{0,400})?/?>",
+    regex.IGNORECASE,
+)
+_ENTITY = rx.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NOT_NEWLINE = rx.compile(r"[^\n]")
+_BOLD_WHOLE = rx.compile(r"^\s*<(b|strong)\b[^<>]*>.*</\1\s*>\s*$", regex.IGNORECASE)
+
+
+@dataclass(slots=True)
+class HtmlBlock:
+    items: list[Item]
+    resume: int  # index of the first line after the block
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class InlineText:
+    parts: list[str]  # the line's text, split where it has a `<br>`
+    bold: bool = False  # the whole line is inside <b>/<strong>
+    ends_with_break: bool = False  # a `<br>` closes the line: the next one is not its wrap
+
+
+def decode_entities(text: str) -> str:
+    """`&nbsp;` `&amp;` `&#273;` decoded; a bare `&` ("R&D") stays."""
+    return str(_ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
+
+
+def inline_html(text: str) -> InlineText:
+    """A markdown text line without its HTML: tags dropped (text kept), entities decoded, split at `<br>`."""
+    if "<" not in text and "&" not in text:
+        return InlineText(parts=[text] if text else [])
+    bold = bool(_BOLD_WHOLE.match(text))
+    pieces = _BREAK.split(_COMMENT_MARKS.sub(" ", text))
+    parts = [" ".join(decode_entities(_HTML_TAG.sub(" ", p)).split()) for p in pieces]
+    ends = len(pieces) > 1 and not parts[-1]
+    return InlineText(parts=[p for p in parts if p], bold=bold, ends_with_break=ends)
+
+
+@dataclass(slots=True)
+class _Span:
+    """Where a raw table block lies: from (first, start column) to (last, end column)."""
+
+    first: int
+    start: int
+    last: int
+    end: int
+
+
+def table_end(lines: list[str], i: int, end: int) -> _Span | None:
+    """The raw `<table>` block opening on line i, up to its matching `</table>`. Without one, the
+    block ends at the first blank line, as CommonMark ends an HTML block."""
+    m = _TABLE_OPEN.search(lines[i])
+    if m is None or lines[i].lstrip().startswith("|"):
+        return None
+    depth = 0
+    for k in range(i, end):
+        offset = m.start() if k == i else 0
+        for tag in _TABLE_TAG.finditer(lines[k], offset):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                return _Span(i, m.start(), k, tag.end())
+    k = i + 1
+    while k < end and lines[k].strip():
+        k += 1
+    return _Span(i, m.start(), k - 1, len(lines[k - 1]))
+
+
+def raw_table_lines(lines: list[str], start: int, end: int) -> frozenset[int]:
+    """Indexes of the lines inside raw `<table>` blocks (their `<td>…</td>` lines repeat with a
+    growing number and must not be taken for running footers)."""
+    out: set[int] = set()
+    i = start
+    while i < end:
+        span = table_end(lines, i, end) if "<" in lines[i] else None
+        if span is None:
+            i += 1
+            continue
+        out.update(range(span.first, span.last + 1))
+        i = span.last + 1
+    return frozenset(out)
+
+
+def html_block_at(
+    lines: list[str], i: int, end: int, offsets: list[int], layout: LayoutSettings
+) -> HtmlBlock | None:
+    """The raw HTML block (a table, a comment) that starts at line i, or None."""
+    raw = lines[i]
+    if "<" not in raw:
+        return None
+    if _COMMENT_OPEN.match(raw):
+        return _comment(lines, i, end)
+    span = table_end(lines, i, end)
+    return None if span is None else _table_block(lines, span, offsets, layout)
+
+
+def _comment(lines: list[str], i: int, end: int) -> HtmlBlock | None:
+    """A comment block, as page furniture; an unclosed `<!--` is text (it would swallow the rest)."""
+    k = i
+    while k < end and "-->" not in lines[k][(lines[k].index("<!--") + 4) if k == i else 0 :]:
+        k += 1
+    if k >= end:
+        return None
+    body = [*lines[i:k], lines[k][: lines[k].rindex("-->")]]
+    furniture = [
+        Furniture(text=text, line=i + n + 1, kind=FurnitureKind.PAGE)
+        for n, part in enumerate(body)
+        if (text := " ".join(_COMMENT_MARKS.sub(" ", part).split()))
+    ]
+    after = lines[k][lines[k].rindex("-->") + 3 :]
+    items: list[Item] = [Line(text=t, line=k + 1) for t in inline_html(after).parts]
+    return HtmlBlock(items=items, resume=k + 1, furniture=furniture)
+
+
+class _Locator:
+    """Finds, in reading order, the markdown line a piece of a table's text stands on: its first
+    word searched in the block with the tags blanked out (entities may hide it: then the line of
+    the piece before)."""
+
+    def __init__(self, lines: list[str], span: _Span) -> None:
+        raw = lines[span.first : span.last + 1]
+        raw[-1] = raw[-1][: span.end]
+        raw[0] = " " * span.start + raw[0][span.start :]
+        self.text = _ANY_TAG.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), "\n".join(raw))
+        self.starts = [0]
+        for part in raw[:-1]:
+            self.starts.append(self.starts[-1] + len(part) + 1)
+        self.first = span.first
+        self.cursor = 0
+        self.line = span.first + 1
+
+    def line_of(self, text: str) -> int:
+        """1-based markdown line."""
+        words = text.split()
+        pos = self.text.find(words[0], self.cursor) if words else -1
+        if pos >= 0:
+            self.cursor = pos + len(words[0])
+            self.line = self.first + bisect.bisect_right(self.starts, pos)
+        return self.line
+
+
+def _parse_table(html_text: str) -> Any | None:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        element = lxml.html.fragment_fromstring(html_text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return element if element.tag == "table" else None
+
+
+def _table_block(lines: list[str], span: _Span, offsets: list[int], layout: LayoutSettings) -> HtmlBlock:
+    from .html_grid import table_grid, table_rows, table_width
+    from .html_walk import Sink, TextStyle, Walker
+
+    block = [lines[span.first][span.start :], *lines[span.first + 1 : span.last + 1]]
+    block[-1] = block[-1][: span.end - (span.start if span.last == span.first else 0)]
+    items: list[Item] = [
+        Line(text=t, line=span.first + 1) for t in inline_html(lines[span.first][: span.start]).parts
+    ]
+    table = _parse_table(nfc("\n".join(block)))
+    locate = _Locator(lines, span)
+    if table is None:  # not a table lxml can read: its text, tags stripped, is kept
+        for k in range(span.first, span.last + 1):
+            items.extend(Line(text=t, line=k + 1) for t in inline_html(lines[k]).parts)
+    else:
+        walker = Walker()
+        if table_width(table_rows(table)) <= 1:  # a box around text: read through
+            sink = Sink(walker.counter)
+            walker.walk(table, TextStyle(), sink)
+            sink.flush()
+            entries = sink.entries
+        else:
+            entries = [table_grid(walker, table, TextStyle())]
+        for entry in entries:
+            if isinstance(entry, Grid):
+                items.extend(grid_items(_located(entry, locate, lines, offsets), layout))
+            else:
+                n = locate.line_of(entry.text)
+                start, stop = _chars(n, lines, offsets)
+                items.append(
+                    Line(
+                        text=entry.text,
+                        line=n,
+                        bold=entry.bold,
+                        align=entry.align,
+                        char_start=start,
+                        char_end=stop,
+                    )
+                )
+    tail = lines[span.last][span.end :]
+    items.extend(Line(text=t, line=span.last + 1) for t in inline_html(tail).parts)
+    return HtmlBlock(items=items, resume=span.last + 1)
+
+
+def _chars(n: int, lines: list[str], offsets: list[int]) -> tuple[int, int]:
+    """The character span of markdown line n."""
+    return offsets[n - 1], offsets[n - 1] + len(lines[n - 1])
+
+
+def _located(grid: Grid, locate: _Locator, lines: list[str], offsets: list[int]) -> Grid:
+    """The grid with each cell line numbered by its markdown line (the walker numbers text lines)."""
+    rows = []
+    for row in grid.rows:
+        cells = []
+        for cell in row.cells:
+            located = []
+            for ln in cell.lines:
+                n = locate.line_of(ln.text)
+                start, stop = _chars(n, lines, offsets)
+                located.append(
+                    CellLine(ln.text, n, ln.bold, char_start=start, char_end=stop, hard_break=ln.hard_break)
+                )
+            cells.append(GridCell(lines=located, colspan=cell.colspan))
+        rows.append(GridRow(cells=cells, is_header=row.is_header))
+    return Grid(rows=rows)
