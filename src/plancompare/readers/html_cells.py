@@ -5,7 +5,9 @@ printed line of the cell, so it says no more than a PDF's line end: a wrap ("S�
 Đào<br>tạo"), unless the line before it ends a clause ("…(b/c);<br>Các sở"); `grid.cell_text`
 keeps a break before a list item either way. The end of a `<li>` or `<p>` is a paragraph's end.
 (pandoc writes a Word line break inside a raw HTML table instead, which the HTML table code keeps
-as a hard break, as the DOCX reader does.)
+as a hard break, as the DOCX reader does.) markitdown, through markdownify, joins a cell's
+paragraphs with two spaces ("**KT. CHỦ TỊCH**  **PHÓ CHỦ TỊCH**"): a gap of two spaces or more
+inside a cell is read as a `<br>`; a wrap joins the text back with one space.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from ..text.punct import CLAUSE_END
 
 _BLOCK_ENDS = rx.compile(r"<\s*(?:/li|/p|/tr)\s*>", regex.IGNORECASE)
 _BREAKS = rx.compile(r"<\s*br\s*/?\s*>", regex.IGNORECASE)
+# markdownify (markitdown's DOCX/HTML tables) joins a cell's paragraphs with two spaces: a break
+_PARAGRAPH_GAP = rx.compile(r"(?<=\S) {2,}(?=\S)")
 _TAGS = rx.compile(r"<[^<>]{0,400}>")
 _BOLD = rx.compile(r"<\s*(?:b|strong)\b", regex.IGNORECASE)
 
@@ -39,7 +43,7 @@ def cell_pieces(raw: str) -> list[CellPiece]:
     out: list[CellPiece] = []
     for block in _BLOCK_ENDS.split(raw):
         first = True
-        for part in _BREAKS.split(block):
+        for part in _BREAKS.split(_PARAGRAPH_GAP.sub("<br>", block.strip())):
             text = _text(part)
             if not text:
                 continue

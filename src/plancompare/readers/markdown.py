@@ -14,7 +14,7 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markdown_html import html_block_at, inline_html, raw_table_lines
+from .markdown_html import html_block_at, inline_html, raw_html_lines
 from .markup import MarkupState, strip_markup
 from .page_furniture import page_furniture
 from .site import document_bounds
@@ -28,7 +28,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     offsets = line_offsets(source_lines)
     bounds = document_bounds(source_lines)
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
-    skip -= raw_table_lines(source_lines, bounds.start, bounds.end)  # a raw <table>'s <td> lines repeat
+    skip -= raw_html_lines(source_lines, bounds.start, bounds.end)  # raw <table>s and comments: read below
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
     items: list[Item] = []

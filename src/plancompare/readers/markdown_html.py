@@ -72,6 +72,7 @@ def decode_entities(text: str) -> str:
 def inline_html(text: str) -> InlineText:
     """A markdown text line without its HTML: tags dropped (text kept), entities decoded, split at `<br>`."""
     if "<" not in text and "&" not in text:
+        text = " ".join(text.split())
         return InlineText(parts=[text] if text else [])
     bold = bool(_BOLD_WHOLE.match(text))
     pieces = _BREAK.split(_COMMENT_MARKS.sub(" ", text))
@@ -91,37 +92,58 @@ class _Span:
 
 
 def table_end(lines: list[str], i: int, end: int) -> _Span | None:
-    """The raw `<table>` block opening on line i, up to its matching `</table>`. Without one, the
-    block ends at the first blank line, as CommonMark ends an HTML block."""
+    """The raw `<table>` block opening on line i, up to its matching `</table>` (tags may spread
+    their attributes over several lines). Without one, the block ends at the first blank line, as
+    CommonMark ends an HTML block."""
     m = _TABLE_OPEN.search(lines[i])
     if m is None or lines[i].lstrip().startswith("|"):
         return None
+    text = "\n".join(lines[i:end])
     depth = 0
-    for k in range(i, end):
-        offset = m.start() if k == i else 0
-        for tag in _TABLE_TAG.finditer(lines[k], offset):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                return _Span(i, m.start(), k, tag.end())
+    for tag in _TABLE_TAG.finditer(text, m.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            close = tag.end()
+            return _Span(
+                i, m.start(), i + text.count("\n", 0, close), close - (text.rfind("\n", 0, close) + 1)
+            )
     k = i + 1
     while k < end and lines[k].strip():
         k += 1
     return _Span(i, m.start(), k - 1, len(lines[k - 1]))
 
 
-def raw_table_lines(lines: list[str], start: int, end: int) -> frozenset[int]:
-    """Indexes of the lines inside raw `<table>` blocks (their `<td>…</td>` lines repeat with a
-    growing number and must not be taken for running footers)."""
+def raw_html_lines(lines: list[str], start: int, end: int) -> frozenset[int]:
+    """Indexes of the lines inside raw `<table>` blocks and comment blocks: a table's `<td>…</td>`
+    lines repeat with a growing number and must not be taken for running footers, and a comment's
+    text is set aside once, by `html_block_at`."""
     out: set[int] = set()
     i = start
     while i < end:
-        span = table_end(lines, i, end) if "<" in lines[i] else None
-        if span is None:
+        last = _block_last(lines, i, end) if "<" in lines[i] else None
+        if last is None:
             i += 1
             continue
-        out.update(range(span.first, span.last + 1))
-        i = span.last + 1
+        out.update(range(i, last + 1))
+        i = last + 1
     return frozenset(out)
+
+
+def _block_last(lines: list[str], i: int, end: int) -> int | None:
+    if _COMMENT_OPEN.match(lines[i]):
+        return comment_end(lines, i, end)
+    span = table_end(lines, i, end)
+    return None if span is None else span.last
+
+
+def comment_end(lines: list[str], i: int, end: int) -> int | None:
+    """The line that closes the comment opening on line i; None when none does (an unclosed `<!--`
+    is text: taken as a comment, it would swallow the rest of the document)."""
+    opening = lines[i].index("<!--") + 4
+    for k in range(i, end):
+        if "-->" in lines[k][opening if k == i else 0 :]:
+            return k
+    return None
 
 
 def html_block_at(
@@ -138,20 +160,18 @@ def html_block_at(
 
 
 def _comment(lines: list[str], i: int, end: int) -> HtmlBlock | None:
-    """A comment block, as page furniture; an unclosed `<!--` is text (it would swallow the rest)."""
-    k = i
-    while k < end and "-->" not in lines[k][(lines[k].index("<!--") + 4) if k == i else 0 :]:
-        k += 1
-    if k >= end:
+    """A comment block, as page furniture; text after its end on the closing line stays text."""
+    k = comment_end(lines, i, end)
+    if k is None:
         return None
-    body = [*lines[i:k], lines[k][: lines[k].rindex("-->")]]
+    close = lines[k].rindex("-->")
+    body = [*lines[i:k], lines[k][:close]]
     furniture = [
         Furniture(text=text, line=i + n + 1, kind=FurnitureKind.PAGE)
         for n, part in enumerate(body)
         if (text := " ".join(_COMMENT_MARKS.sub(" ", part).split()))
     ]
-    after = lines[k][lines[k].rindex("-->") + 3 :]
-    items: list[Item] = [Line(text=t, line=k + 1) for t in inline_html(after).parts]
+    items: list[Item] = [Line(text=t, line=k + 1) for t in inline_html(lines[k][close + 3 :]).parts]
     return HtmlBlock(items=items, resume=k + 1, furniture=furniture)
 
 

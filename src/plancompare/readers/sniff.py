@@ -15,6 +15,7 @@ from ..text import rx
 from .encoding import decode, utf16_without_bom
 
 _MD_CUES = rx.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
+_RAW_TABLE = rx.compile(r"(?im)^\s*<table\b")  # not a page (no <html>/<body>): markdown with raw HTML
 _HTML = rx.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<title)",
     regex.IGNORECASE | regex.DOTALL,
@@ -115,6 +116,8 @@ def sniff(data: bytes, name: str = "") -> SourceFormat:
         return SourceFormat.OUTLINE
     if _MD_CUES.search(decode(data[:65536]).text):
         return SourceFormat.MARKDOWN
+    if _RAW_TABLE.search(decode(data[:65536]).text):
+        return SourceFormat.MARKDOWN  # pandoc's gfm: a raw <table> for cells holding paragraphs
     return SourceFormat.TEXT
 
 
