@@ -159,3 +159,4 @@ def test_the_tuyen_quang_plan_as_pymupdf4llm_writes_it() -> None:
         "Báo và Phát thanh, Truyền hình tỉnh",
     ]
     assert plan.tasks[4].deadline.day_month == "15/12"
+    assert plan.unclassified == []  # the "-----" between pages is page furniture

@@ -279,3 +279,9 @@ def test_a_table_tag_with_its_attributes_over_several_lines() -> None:
     (table,) = _tables(raw)
     assert [(r.cells, r.line) for r in table.rows] == [(["STT", "Nội dung"], 4), (["1", "Tập huấn"], 5)]
     assert [(ln.text, ln.line) for ln in _lines(raw)] == [("Đoạn sau.", 9)]
+
+
+def test_a_dash_rule_between_pages_is_page_furniture() -> None:
+    raw = _read("Hết trang một.\n\n-----\n\nTrang hai bắt đầu.\n")
+    assert [ln.text for ln in _lines(raw)] == ["Hết trang một.", "Trang hai bắt đầu."]
+    assert [(f.text, f.line, f.kind) for f in raw.furniture] == [("-----", 3, FurnitureKind.PAGE)]

@@ -10,8 +10,8 @@ heading styles (`<h4>`) inside cells. Other converters leave `<div>`/`<p>` wrapp
   reader's own table code (`html_grid.table_grid`) into a `Grid`, so `grid_items` makes layout
   lines or a Table of it as for any other serialization. Each cell line is numbered by the
   markdown line its first word stands on.
-- A comment block's text is set aside as page furniture: what the converter noted, not the
-  document's text, yet counted.
+- A rule of dashes alone on its line (pymupdf4llm's page separator) and a comment block's text
+  are set aside as page furniture: what the converter noted, not the document's text, yet counted.
 - In a text line, inline tags are dropped (text kept), `<br>` ends a line, entities are decoded.
 
 lxml is imported only when a document holds a raw `<table>`.
@@ -34,6 +34,8 @@ from .grid import CellLine, Grid, GridCell, GridRow, grid_items
 
 _TABLE_OPEN = rx.compile(r"<table\b", regex.IGNORECASE)
 _TABLE_TAG = rx.compile(r"<(/?)table\b[^<>]*>", regex.IGNORECASE)
+# A rule of dashes alone on its line: pymupdf4llm's mark between pages ("-----"), a drawn line.
+_PAGE_RULE = rx.compile(r"^ {0,3}-{3,}\s*$")
 _COMMENT_OPEN = rx.compile(r"^\s*<!--")
 _COMMENT_MARKS = rx.compile(r"<!--|-->")
 _ANY_TAG = rx.compile(r"<[^<>]*>")
@@ -149,8 +151,13 @@ def comment_end(lines: list[str], i: int, end: int) -> int | None:
 def html_block_at(
     lines: list[str], i: int, end: int, offsets: list[int], layout: LayoutSettings
 ) -> HtmlBlock | None:
-    """The raw HTML block (a table, a comment) that starts at line i, or None."""
+    """The raw HTML block (a table, a comment) or the page rule that starts at line i, or None."""
     raw = lines[i]
+    if _PAGE_RULE.match(raw):
+        text = raw.strip()
+        return HtmlBlock(
+            items=[], resume=i + 1, furniture=[Furniture(text=text, line=i + 1, kind=FurnitureKind.PAGE)]
+        )
     if "<" not in raw:
         return None
     if _COMMENT_OPEN.match(raw):
