@@ -14,7 +14,7 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markdown_html import html_block_at, inline_html, raw_html_lines
+from .markdown_html import broken_lines, html_block_at, inline_html, raw_html_lines
 from .markup import MarkupState, strip_markup
 from .page_furniture import page_furniture
 from .site import document_bounds
@@ -73,23 +73,25 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
             stripped = match.group(2).strip()
         clean, bold = strip_markup(stripped, state)
         inline = inline_html(clean)  # inline tags dropped, entities decoded, split at <br>
-        if not inline.parts:
+        clean, after_breaks = (inline.parts[0], inline.parts[1:]) if inline.parts else ("", [])
+        bold, hard_break = bold or inline.bold, hard_break or html_break
+        if not clean:
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.
-        for k, part in enumerate(inline.parts):
-            items.append(
-                Line(
-                    text=part,
-                    line=number,
-                    bold=bold or inline.bold or heading is not None,
-                    heading=heading,
-                    soft_wrap=None
-                    if k or blank_before or hard_break or html_break or not blanks_mean_paragraphs
-                    else True,
-                    char_start=offsets[number - 1],
-                    char_end=offsets[number - 1] + len(raw),
-                )
+        items.append(
+            Line(
+                text=clean,
+                line=number,
+                bold=bold or heading is not None,
+                heading=heading,
+                soft_wrap=None if blank_before or hard_break or not blanks_mean_paragraphs else True,
+                char_start=offsets[number - 1],
+                char_end=offsets[number - 1] + len(raw),
             )
+        )
+        items.extend(
+            broken_lines(after_breaks, number, bold or heading is not None, heading, offsets[number - 1], raw)
+        )
         html_break = inline.ends_with_break
         blank_before = False
         hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break

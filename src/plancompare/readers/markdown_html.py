@@ -83,6 +83,16 @@ def inline_html(text: str) -> InlineText:
     return InlineText(parts=[p for p in parts if p], bold=bold, ends_with_break=ends)
 
 
+def broken_lines(
+    parts: list[str], number: int, bold: bool, heading: int | None, start: int, raw: str
+) -> list[Line]:
+    """The pieces of markdown line `number` after its first `<br>`, each a line of its own."""
+    return [
+        Line(text=t, line=number, bold=bold, heading=heading, char_start=start, char_end=start + len(raw))
+        for t in parts
+    ]
+
+
 @dataclass(slots=True)
 class _Span:
     """Where a raw table block lies: from (first, start column) to (last, end column)."""
