@@ -160,3 +160,8 @@ def test_the_tuyen_quang_plan_as_pymupdf4llm_writes_it() -> None:
     ]
     assert plan.tasks[4].deadline.day_month == "15/12"
     assert plan.unclassified == []  # the "-----" between pages is page furniture
+
+
+def test_reading_raw_html_markdown_is_deterministic() -> None:
+    path = DATA / "lao-cai-kh-chi-thi-11.pandoc-gfm.md"
+    assert to_json(parse(path)) == to_json(parse(path))

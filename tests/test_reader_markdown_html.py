@@ -285,3 +285,14 @@ def test_a_dash_rule_between_pages_is_page_furniture() -> None:
     raw = _read("Hết trang một.\n\n-----\n\nTrang hai bắt đầu.\n")
     assert [ln.text for ln in _lines(raw)] == ["Hết trang một.", "Trang hai bắt đầu."]
     assert [(f.text, f.line, f.kind) for f in raw.furniture] == [("-----", 3, FurnitureKind.PAGE)]
+
+
+def test_a_hidden_cell_text_is_set_aside_not_lost() -> None:
+    text = (
+        "<table><tr><td>STT</td><td>Nội dung</td></tr>\n"
+        '<tr><td>1</td><td>Tập huấn<span style="display:none">quảng cáo</span></td></tr></table>\n'
+    )
+    raw = _read(text)
+    (table,) = _tables(raw)
+    assert table.rows[1].cells == ["1", "Tập huấn"]
+    assert [(f.text, f.kind) for f in raw.furniture] == [("quảng cáo", FurnitureKind.SITE)]

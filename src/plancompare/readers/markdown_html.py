@@ -241,6 +241,7 @@ def _table_block(lines: list[str], span: _Span, offsets: list[int], layout: Layo
     ]
     table = _parse_table(nfc("\n".join(block)))
     locate = _Locator(lines, span)
+    hidden: list[Furniture] = []
     if table is None:  # not a table lxml can read: its text, tags stripped, is kept
         for k in range(span.first, span.last + 1):
             items.extend(Line(text=t, line=k + 1) for t in inline_html(lines[k]).parts)
@@ -269,9 +270,13 @@ def _table_block(lines: list[str], span: _Span, offsets: list[int], layout: Layo
                         char_end=stop,
                     )
                 )
+        # hidden cells' text (display:none): set aside, as the HTML reader does
+        hidden = [
+            Furniture(text=t.text, line=span.first + 1, kind=FurnitureKind.SITE) for t in walker.furniture
+        ]
     tail = lines[span.last][span.end :]
     items.extend(Line(text=t, line=span.last + 1) for t in inline_html(tail).parts)
-    return HtmlBlock(items=items, resume=span.last + 1)
+    return HtmlBlock(items=items, resume=span.last + 1, furniture=hidden)
 
 
 def _chars(n: int, lines: list[str], offsets: list[int]) -> tuple[int, int]:
