@@ -12,7 +12,9 @@ corpora/real/ and the Tuyên Quang plan that tests/test_serializations.py builds
                         hold paragraphs is written as a raw HTML `<table>` block;
 - NAME.markitdown.md    `markitdown FILE.docx`: every table as a GFM pipe table;
 
-and converters.txt with the tool versions and the commands run. The files are written as the
+and, from the site page plan-site.html, tuyen-quang-kh27.site.pandoc-gfm.md (`pandoc -f html -t gfm`:
+the site's menus, info box and banner around a raw HTML header table); and converters.txt with the
+tool versions and the commands run. The files are written as the
 tools print them, byte for byte. tuyen-quang-kh27.pymupdf4llm.md is hand-written (pymupdf4llm is not
 installed here): see its own first lines.
 """
@@ -74,13 +76,21 @@ def main() -> int:
         sources["tuyen-quang-kh27"] = Path(tmp) / "plan.docx"
         tuyen_quang_docx(sources["tuyen-quang-kh27"])
         for name, docx in sources.items():
-            shown = docx.relative_to(ROOT) if docx.is_relative_to(ROOT) else "plan.docx (built from plan-tabs.md)"
-            gfm = subprocess.run([pandoc, "-f", "docx", "-t", "gfm", str(docx)], capture_output=True, check=True)
+            shown = (
+                docx.relative_to(ROOT) if docx.is_relative_to(ROOT) else "plan.docx (built from plan-tabs.md)"
+            )
+            gfm = subprocess.run(
+                [pandoc, "-f", "docx", "-t", "gfm", str(docx)], capture_output=True, check=True
+            )
             (OUT / f"{name}.pandoc-gfm.md").write_bytes(gfm.stdout)
             log.append(f"pandoc -f docx -t gfm {shown} > {name}.pandoc-gfm.md")
             md = subprocess.run([markitdown, str(docx)], capture_output=True, check=True)
             (OUT / f"{name}.markitdown.md").write_bytes(md.stdout)
             log.append(f"markitdown {shown} > {name}.markitdown.md")
+    page = OUT / "plan-site.html"  # the same plan as a legal-document site's page
+    site = subprocess.run([pandoc, "-f", "html", "-t", "gfm", str(page)], capture_output=True, check=True)
+    (OUT / "tuyen-quang-kh27.site.pandoc-gfm.md").write_bytes(site.stdout)
+    log.append(f"pandoc -f html -t gfm {page.relative_to(ROOT)} > tuyen-quang-kh27.site.pandoc-gfm.md")
     (OUT / "converters.txt").write_text("\n".join(log) + "\n", encoding="utf-8")
     return 0
 

@@ -165,3 +165,16 @@ def test_the_tuyen_quang_plan_as_pymupdf4llm_writes_it() -> None:
 def test_reading_raw_html_markdown_is_deterministic() -> None:
     path = DATA / "lao-cai-kh-chi-thi-11.pandoc-gfm.md"
     assert to_json(parse(path)) == to_json(parse(path))
+
+
+def test_the_site_page_as_pandoc_gfm_gives_the_page_tasks_and_metadata() -> None:
+    """pandoc's gfm of a legal-document site's page: the site's menus, banner and info box (a pipe
+    table) stand before a raw HTML header table. The site rule reads the text the raw HTML shows, so
+    the document opens with that table (not inside it) and the site is set aside as on the page."""
+    page = _parsed(DATA / "plan-site.html")
+    plan = _parsed(DATA / "tuyen-quang-kh27.site.pandoc-gfm.md")
+    assert _tasks(plan) == _tasks(page)
+    assert _meta(plan) == _meta(page)
+    assert plan.metadata.issuer == "Ủy ban nhân dân tỉnh Tuyên Quang" and plan.metadata.number == "27/KH-UBND"
+    assert plan.accounting.by_role["site_furniture"] > 0
+    assert not any("Đăng nhập" in s.title for s in plan.sections)

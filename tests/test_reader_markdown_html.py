@@ -296,3 +296,21 @@ def test_a_hidden_cell_text_is_set_aside_not_lost() -> None:
     (table,) = _tables(raw)
     assert table.rows[1].cells == ["1", "Tập huấn"]
     assert [(f.text, f.kind) for f in raw.furniture] == [("quảng cáo", FurnitureKind.SITE)]
+
+
+def test_an_arrow_is_no_comment_mark() -> None:
+    assert inline_html("Bước 1 --> Bước 2 <b>và</b> a <!-- ghi chú --> b").parts == [
+        "Bước 1 --> Bước 2 và a ghi chú b"
+    ]
+
+
+def test_the_site_rule_reads_the_text_of_a_raw_header_table() -> None:
+    text = (
+        "[Trang chủ](/) [Đăng nhập](/login)\n\nĐăng nhập để tải văn bản gốc\n\n" + HEADER + "\n# KẾ HOẠCH\n"
+    )
+    raw = _read(text)
+    assert [f.text for f in raw.furniture] == [
+        "[Trang chủ](/) [Đăng nhập](/login)",
+        "Đăng nhập để tải văn bản gốc",
+    ]
+    assert _lines(raw)[0].text == "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" and _lines(raw)[-1].text == "KẾ HOẠCH"

@@ -14,10 +14,9 @@ from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markdown_html import broken_lines, html_block_at, inline_html, raw_html_lines
+from .markdown_html import broken_lines, html_block_at, html_bounds, inline_html, raw_html_lines
 from .markup import MarkupState, strip_markup
 from .page_furniture import page_furniture
-from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
@@ -26,7 +25,7 @@ _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
-    bounds = document_bounds(source_lines)
+    bounds = html_bounds(source_lines)  # the site rule over the text raw HTML shows
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
     skip -= raw_html_lines(source_lines, bounds.start, bounds.end)  # raw <table>s and comments: read below
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)

@@ -31,6 +31,7 @@ from ..text import rx
 from ..text.normalize import nfc
 from .document import Furniture, FurnitureKind, Item, Line
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
+from .site import SiteBounds, document_bounds
 
 _TABLE_OPEN = rx.compile(r"<table\b", regex.IGNORECASE)
 _TABLE_TAG = rx.compile(r"<(/?)table\b[^<>]*>", regex.IGNORECASE)
@@ -38,6 +39,7 @@ _TABLE_TAG = rx.compile(r"<(/?)table\b[^<>]*>", regex.IGNORECASE)
 _PAGE_RULE = rx.compile(r"^ {0,3}-{3,}\s*$")
 _COMMENT_OPEN = rx.compile(r"^\s*<!--")
 _COMMENT_MARKS = rx.compile(r"<!--|-->")
+_INLINE_COMMENT = rx.compile(r"<!--(.*?)(?:-->|$)")  # its text kept in the line: "A --> B" is no comment
 _ANY_TAG = rx.compile(r"<[^<>]*>")
 _BREAK = rx.compile(r"<br\s*/?>", regex.IGNORECASE)
 # Only tags HTML has: "<tên cơ quan>" or "<Ten don vi>" in a form's text is the document's text.
@@ -77,7 +79,7 @@ def inline_html(text: str) -> InlineText:
         text = " ".join(text.split())
         return InlineText(parts=[text] if text else [])
     bold = bool(_BOLD_WHOLE.match(text))
-    pieces = _BREAK.split(_COMMENT_MARKS.sub(" ", text))
+    pieces = _BREAK.split(_INLINE_COMMENT.sub(r" \1 ", text))
     parts = [" ".join(decode_entities(_HTML_TAG.sub(" ", p)).split()) for p in pieces]
     ends = len(pieces) > 1 and not parts[-1]
     return InlineText(parts=[p for p in parts if p], bold=bold, ends_with_break=ends)
@@ -123,6 +125,29 @@ def table_end(lines: list[str], i: int, end: int) -> _Span | None:
     while k < end and lines[k].strip():
         k += 1
     return _Span(i, m.start(), k - 1, len(lines[k - 1]))
+
+
+def visible_lines(lines: list[str]) -> list[str]:
+    """The lines as a reader sees them: tags dropped, entities decoded (`<tr>` alone is blank)."""
+    return [
+        " ".join(decode_entities(_ANY_TAG.sub(" ", x)).split()) if "<" in x or "&" in x else x for x in lines
+    ]
+
+
+def html_bounds(lines: list[str]) -> SiteBounds:
+    """The site rule (`site.document_bounds`) over the text raw HTML shows: a copied page run
+    through pandoc has its header as a raw `<table>` whose cells hold the issuer and the Quốc
+    hiệu. The document then opens with that table, not inside it."""
+    if not any("<" in x for x in lines):
+        return document_bounds(lines)
+    bounds = document_bounds(visible_lines(lines))
+    i = 0
+    while i < bounds.start:
+        span = table_end(lines, i, len(lines)) if "<" in lines[i] else None
+        if span is not None and span.last >= bounds.start:
+            return SiteBounds(start=span.first, end=max(bounds.end, span.last + 1), hint=bounds.hint)
+        i = span.last + 1 if span is not None else i + 1
+    return bounds
 
 
 def raw_html_lines(lines: list[str], start: int, end: int) -> frozenset[int]:
