@@ -299,9 +299,11 @@ def test_a_hidden_cell_text_is_set_aside_not_lost() -> None:
 
 
 def test_an_arrow_is_no_comment_mark() -> None:
-    assert inline_html("Bước 1 --> Bước 2 <b>và</b> a <!-- ghi chú --> b").parts == [
-        "Bước 1 --> Bước 2 và a ghi chú b"
-    ]
+    assert (
+        inline_html("Bước 1 --> Bước 2 <b>và</b> a <!-- ghi chú --> b").first
+        == "Bước 1 --> Bước 2 **và** a ghi chú b"
+    )
+    assert inline_html("<br>- Sở Y tế;<br/>").rest == []
 
 
 def test_the_site_rule_reads_the_text_of_a_raw_header_table() -> None:

@@ -12,9 +12,9 @@ from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
+from . import markdown_html
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
-from .markdown_html import broken_lines, html_block_at, html_bounds, inline_html, raw_html_lines
 from .markup import MarkupState, strip_markup
 from .page_furniture import page_furniture
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
@@ -25,9 +25,9 @@ _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
-    bounds = html_bounds(source_lines)  # the site rule over the text raw HTML shows
+    bounds = markdown_html.html_bounds(source_lines)  # the site rule over the text raw HTML shows
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
-    skip -= raw_html_lines(source_lines, bounds.start, bounds.end)  # raw <table>s and comments: read below
+    skip -= markdown_html.raw_html_lines(source_lines, bounds.start, bounds.end)  # read below
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     scanner = TableScanner(source_lines, offsets, end=bounds.end, skip=skip, layout=layout)
     items: list[Item] = []
@@ -42,7 +42,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     blanks_mean_paragraphs = sum(not x.strip() for x in inside) >= 0.05 * len(inside)
     i = bounds.start
     while i < bounds.end:
-        block = html_block_at(source_lines, i, bounds.end, offsets, layout)
+        block = markdown_html.html_block_at(source_lines, i, bounds.end, offsets, layout)
         if block is not None:  # raw HTML: a <table> (pandoc's for cells with paragraphs), a comment
             items.extend(block.items)
             furniture.extend(block.furniture)
@@ -56,6 +56,12 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
             i = found.resume
             blank_before = True
             continue
+        rule = markdown_html.page_rule_at(source_lines, i)
+        if rule is not None:  # "-----" between pages (pymupdf4llm)
+            furniture.append(rule)
+            i += 1
+            blank_before = True
+            continue
         raw = source_lines[i]
         number = i + 1
         i += 1
@@ -65,15 +71,14 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         if not stripped:
             blank_before = True
             continue
+        inline = markdown_html.inline_html(stripped)  # tags dropped (<strong> as **), entities decoded
+        stripped, hard_break = inline.first, hard_break or html_break
         heading = None
         match = _HEADING.match(stripped)
         if match:
             heading = len(match.group(1))
             stripped = match.group(2).strip()
         clean, bold = strip_markup(stripped, state)
-        inline = inline_html(clean)  # inline tags dropped, entities decoded, split at <br>
-        clean, after_breaks = (inline.parts[0], inline.parts[1:]) if inline.parts else ("", [])
-        bold, hard_break = bold or inline.bold, hard_break or html_break
         if not clean:
             continue
         # Markdown joins lines not separated by a blank line into one paragraph.
@@ -88,9 +93,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
                 char_end=offsets[number - 1] + len(raw),
             )
         )
-        items.extend(
-            broken_lines(after_breaks, number, bold or heading is not None, heading, offsets[number - 1], raw)
-        )
+        items.extend(markdown_html.broken_lines(inline.rest, number, heading, offsets[number - 1], raw))
         html_break = inline.ends_with_break
         blank_before = False
         hard_break = raw.endswith("  ") or raw.rstrip().endswith("\\")  # markdown's line break

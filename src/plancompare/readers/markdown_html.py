@@ -31,6 +31,7 @@ from ..text import rx
 from ..text.normalize import nfc
 from .document import Furniture, FurnitureKind, Item, Line
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
+from .markup import strip_emphasis
 from .site import SiteBounds, document_bounds
 
 _TABLE_OPEN = rx.compile(r"<table\b", regex.IGNORECASE)
@@ -51,7 +52,9 @@ _HTML_TAG = rx.compile(
 )
 _ENTITY = rx.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NOT_NEWLINE = rx.compile(r"[^\n]")
-_BOLD_WHOLE = rx.compile(r"^\s*<(b|strong)\b[^<>]*>.*</\1\s*>\s*$", regex.IGNORECASE)
+_STRONG_OPEN = rx.compile(r"<(?:b|strong)\b[^<>]*>\s*", regex.IGNORECASE)
+_STRONG_CLOSE = rx.compile(r"\s*</(?:b|strong)\s*>", regex.IGNORECASE)
+_MD_BOLD_WHOLE = rx.compile(r"^\s*(\*\*|__).+\1\s*$")
 
 
 @dataclass(slots=True)
@@ -63,8 +66,8 @@ class HtmlBlock:
 
 @dataclass(slots=True)
 class InlineText:
-    parts: list[str]  # the line's text, split where it has a `<br>`
-    bold: bool = False  # the whole line is inside <b>/<strong>
+    first: str  # the text before the first `<br>`, markdown emphasis kept (`<strong>` as `**`)
+    rest: list[str] = field(default_factory=list)  # the pieces after each `<br>`
     ends_with_break: bool = False  # a `<br>` closes the line: the next one is not its wrap
 
 
@@ -74,25 +77,36 @@ def decode_entities(text: str) -> str:
 
 
 def inline_html(text: str) -> InlineText:
-    """A markdown text line without its HTML: tags dropped (text kept), entities decoded, split at `<br>`."""
+    """A markdown text line without its HTML: `<b>`/`<strong>` written as `**` (so the markdown
+    rules read the bold cue), other tags dropped (text kept), entities decoded, split at `<br>`."""
     if "<" not in text and "&" not in text:
-        text = " ".join(text.split())
-        return InlineText(parts=[text] if text else [])
-    bold = bool(_BOLD_WHOLE.match(text))
-    pieces = _BREAK.split(_INLINE_COMMENT.sub(r" \1 ", text))
-    parts = [" ".join(decode_entities(_HTML_TAG.sub(" ", p)).split()) for p in pieces]
-    ends = len(pieces) > 1 and not parts[-1]
-    return InlineText(parts=[p for p in parts if p], bold=bold, ends_with_break=ends)
+        return InlineText(first=text)
+    text = _INLINE_COMMENT.sub(r" \1 ", text)
+    text = _STRONG_CLOSE.sub("**", _STRONG_OPEN.sub("**", text))
+    pieces = [" ".join(decode_entities(_HTML_TAG.sub(" ", p)).split()) for p in _BREAK.split(text)]
+    ends = len(pieces) > 1 and not pieces[-1]
+    filled = [p for p in pieces if p] or [""]  # a leading `<br>` breaks nothing
+    return InlineText(first=filled[0], rest=filled[1:], ends_with_break=ends)
 
 
-def broken_lines(
-    parts: list[str], number: int, bold: bool, heading: int | None, start: int, raw: str
-) -> list[Line]:
+def plain_texts(text: str) -> list[str]:
+    """The text of a piece of a line (before a raw table, after a comment): no tags, no emphasis."""
+    inline = inline_html(text)
+    texts = (" ".join(strip_emphasis(p).split()) for p in [inline.first, *inline.rest])
+    return [t for t in texts if t]
+
+
+def broken_lines(pieces: list[str], number: int, heading: int | None, start: int, raw: str) -> list[Line]:
     """The pieces of markdown line `number` after its first `<br>`, each a line of its own."""
-    return [
-        Line(text=t, line=number, bold=bold, heading=heading, char_start=start, char_end=start + len(raw))
-        for t in parts
-    ]
+    out: list[Line] = []
+    for piece in pieces:
+        text = " ".join(strip_emphasis(piece).split())
+        if text:
+            bold = bool(_MD_BOLD_WHOLE.match(piece)) or heading is not None
+            out.append(
+                Line(text, number, bold=bold, heading=heading, char_start=start, char_end=start + len(raw))
+            )
+    return out
 
 
 @dataclass(slots=True)
@@ -186,19 +200,23 @@ def comment_end(lines: list[str], i: int, end: int) -> int | None:
 def html_block_at(
     lines: list[str], i: int, end: int, offsets: list[int], layout: LayoutSettings
 ) -> HtmlBlock | None:
-    """The raw HTML block (a table, a comment) or the page rule that starts at line i, or None."""
+    """The raw HTML block (a table, a comment) that starts at line i, or None."""
     raw = lines[i]
-    if _PAGE_RULE.match(raw):
-        text = raw.strip()
-        return HtmlBlock(
-            items=[], resume=i + 1, furniture=[Furniture(text=text, line=i + 1, kind=FurnitureKind.PAGE)]
-        )
     if "<" not in raw:
         return None
     if _COMMENT_OPEN.match(raw):
         return _comment(lines, i, end)
     span = table_end(lines, i, end)
     return None if span is None else _table_block(lines, span, offsets, layout)
+
+
+def page_rule_at(lines: list[str], i: int) -> Furniture | None:
+    """A rule of dashes alone on line i that opens no table: page furniture."""
+    return (
+        Furniture(text=lines[i].strip(), line=i + 1, kind=FurnitureKind.PAGE)
+        if _PAGE_RULE.match(lines[i])
+        else None
+    )
 
 
 def _comment(lines: list[str], i: int, end: int) -> HtmlBlock | None:
@@ -213,7 +231,7 @@ def _comment(lines: list[str], i: int, end: int) -> HtmlBlock | None:
         for n, part in enumerate(body)
         if (text := " ".join(_COMMENT_MARKS.sub(" ", part).split()))
     ]
-    items: list[Item] = [Line(text=t, line=k + 1) for t in inline_html(lines[k][close + 3 :]).parts]
+    items: list[Item] = [Line(text=t, line=k + 1) for t in plain_texts(lines[k][close + 3 :])]
     return HtmlBlock(items=items, resume=k + 1, furniture=furniture)
 
 
@@ -262,14 +280,14 @@ def _table_block(lines: list[str], span: _Span, offsets: list[int], layout: Layo
     block = [lines[span.first][span.start :], *lines[span.first + 1 : span.last + 1]]
     block[-1] = block[-1][: span.end - (span.start if span.last == span.first else 0)]
     items: list[Item] = [
-        Line(text=t, line=span.first + 1) for t in inline_html(lines[span.first][: span.start]).parts
+        Line(text=t, line=span.first + 1) for t in plain_texts(lines[span.first][: span.start])
     ]
     table = _parse_table(nfc("\n".join(block)))
     locate = _Locator(lines, span)
     hidden: list[Furniture] = []
     if table is None:  # not a table lxml can read: its text, tags stripped, is kept
         for k in range(span.first, span.last + 1):
-            items.extend(Line(text=t, line=k + 1) for t in inline_html(lines[k]).parts)
+            items.extend(Line(text=t, line=k + 1) for t in plain_texts(lines[k]))
     else:
         walker = Walker()
         if table_width(table_rows(table)) <= 1:  # a box around text: read through
@@ -300,7 +318,7 @@ def _table_block(lines: list[str], span: _Span, offsets: list[int], layout: Layo
             Furniture(text=t.text, line=span.first + 1, kind=FurnitureKind.SITE) for t in walker.furniture
         ]
     tail = lines[span.last][span.end :]
-    items.extend(Line(text=t, line=span.last + 1) for t in inline_html(tail).parts)
+    items.extend(Line(text=t, line=span.last + 1) for t in plain_texts(tail))
     return HtmlBlock(items=items, resume=span.last + 1, furniture=hidden)
 
 

@@ -15,12 +15,12 @@ from ..text import rx
 from .encoding import decode, utf16_without_bom
 
 _MD_CUES = rx.compile(r"(?m)^(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|[^\n]*\t[^\n]*\t|\s*\|[^\n]*\|[^\n]*\|\s*$)")
-_RAW_TABLE = rx.compile(r"(?im)^\s*<table\b")  # not a page (no <html>/<body>): markdown with raw HTML
 _HTML = rx.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<title)",
     regex.IGNORECASE | regex.DOTALL,
 )
 _XML = rx.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
+_RAW_TABLE = rx.compile(r"(?im)^\s*<table\b")  # not a page (no <html>/<body>): markdown with raw HTML
 # A page named .html/.htm need not open with <html> (a fragment, Word's XML prolog, text first).
 _HTML_TAG = rx.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
 # HTML content under one of these names is what a portal served instead of the file: an error page.
