@@ -83,6 +83,29 @@ def test_page_break_inside_a_sentence_is_joined() -> None:
     assert [p.text for p in paras] == ["c) Ưu tiên nguồn lực cho Ngân hàng Chính sách xã hội trên địa bàn."]
 
 
+def test_a_wrapped_line_opening_like_an_article_joins_after_a_dangling_word() -> None:
+    """pandoc wraps at 72 columns: "… và quy định tại" / "Điều 227 Bộ Luật hình sự …". The source
+    says the line continues (soft_wrap) and no line ends on "tại": no article starts there. Without
+    the source's word (a PDF line) or after a full clause, "Điều 2." still opens an article."""
+    wrapped = [
+        Line(text="Nghị định số 36/2020/NĐ-CP và quy định tại", line=1),
+        Line(text="Điều 227 Bộ Luật hình sự năm 2015.", line=2, soft_wrap=True),
+    ]
+    assert [p.text for p in build_paragraphs(wrapped)] == [
+        "Nghị định số 36/2020/NĐ-CP và quy định tại Điều 227 Bộ Luật hình sự năm 2015."
+    ]
+    ended = [
+        Line(text="Nghị định này quy định chi tiết.", line=1),
+        Line(text="Điều 2. Hiệu lực", line=2, soft_wrap=True),
+    ]
+    assert [p.text for p in build_paragraphs(ended)] == [
+        "Nghị định này quy định chi tiết.",
+        "Điều 2. Hiệu lực",
+    ]
+    unknown = [Line(text="và quy định tại", line=1), Line(text="Điều 3. Trách nhiệm thi hành", line=2)]
+    assert len(build_paragraphs(unknown)) == 2
+
+
 def test_token_cut_at_hyphen_is_glued() -> None:
     paras = build_paragraphs(_lines("Nghị quyết số 39-", "NQ/TW ngày 18/7/2023"), width=10)
     assert paras[0].text == "Nghị quyết số 39-NQ/TW ngày 18/7/2023"

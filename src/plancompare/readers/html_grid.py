@@ -57,10 +57,14 @@ def _holds_page(cell: Any) -> bool:
     return has_table and paragraphs >= _CONTAINER_PARAGRAPHS
 
 
+def table_width(rows: list[tuple[Any, bool]]) -> int:
+    """Columns of the widest row, spans counted."""
+    return max((sum(span(c, "colspan", _MAX_SPAN) for c in row_cells(tr)) for tr, _ in rows), default=0)
+
+
 def is_container(rows: list[tuple[Any, bool]]) -> bool:
     """A table that frames a page rather than holding the document's rows and columns."""
-    width = max((sum(span(c, "colspan", _MAX_SPAN) for c in row_cells(tr)) for tr, _ in rows), default=0)
-    return width <= 1 or any(_holds_page(c) for tr, _ in rows for c in row_cells(tr))
+    return table_width(rows) <= 1 or any(_holds_page(c) for tr, _ in rows for c in row_cells(tr))
 
 
 def _cell_lines(walker: Walker, cell: Any, style: TextStyle) -> list[CellLine]:
@@ -132,6 +136,13 @@ def _grid(walker: Walker, rows: list[tuple[Any, bool]], style: TextStyle) -> Gri
         if any(c.text for c in cells):
             out.append(GridRow(cells=cells, is_header=header))
     return Grid(rows=out)
+
+
+def table_grid(walker: Walker, table: Any, style: TextStyle) -> Grid:
+    """A `<table>` element as a Grid, without asking whether it frames a page: for a caller that
+    knows it holds a document's table (markdown's raw HTML tables, where a cell's `<h4>` is a Word
+    heading style kept by the converter, not a site's section)."""
+    return _grid(walker, table_rows(table), style)
 
 
 def read_table(walker: Walker, table: Any, style: TextStyle, sink: Sink, in_cell: bool) -> None:

@@ -12,6 +12,7 @@ from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
+from . import markdown_html
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
 from .markup import (
@@ -24,7 +25,6 @@ from .markup import (
     writes_escapes,
 )
 from .page_furniture import page_furniture
-from .site import document_bounds
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
 
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*)$")
@@ -62,8 +62,9 @@ def trailing_spaces_mean_breaks(lines: list[str]) -> bool:
 def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAULT_LAYOUT) -> RawDocument:
     source_lines = split_lines(nfc(text))
     offsets = line_offsets(source_lines)
-    bounds = document_bounds(source_lines)
+    bounds = markdown_html.html_bounds(source_lines)  # the site rule over the text raw HTML shows
     skip = frozenset(page_furniture(source_lines, bounds.start, bounds.end, layout))
+    skip -= markdown_html.raw_html_lines(source_lines, bounds.start, bounds.end)  # read below
     furniture = site_furniture(source_lines, bounds) + page_furniture_lines(source_lines, skip)
     pandoc = looks_like_pandoc(source_lines[bounds.start : bounds.end])  # also its plain text
     smart = pandoc and writes_escapes(source_lines[bounds.start : bounds.end])
@@ -75,6 +76,7 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     state = MarkupState()
     blank_before = True
     hard_break = False
+    html_break = False  # the last line ended with <br>
     # Markdown joins lines not separated by a blank line into one paragraph — unless the copy has
     # (almost) no blank lines at all, as web copies often do: then the breaks say nothing.
     inside = source_lines[bounds.start : bounds.end]
@@ -82,11 +84,24 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
     spaces_mean_breaks = trailing_spaces_mean_breaks(inside)
     i = bounds.start
     while i < bounds.end:
+        block = markdown_html.html_block_at(source_lines, i, bounds.end, offsets, layout)
+        if block is not None:  # raw HTML: a <table> (pandoc's for cells with paragraphs), a comment
+            items.extend(block.items)
+            furniture.extend(block.furniture)
+            i = block.resume
+            blank_before = True
+            continue
         found = scanner.table_at(i)
         if found is not None:
             items.extend(found.items)
             warnings.extend(found.warnings)
             i = found.resume
+            blank_before = True
+            continue
+        rule = markdown_html.page_rule_at(source_lines, i)
+        if rule is not None:  # "-----" between pages (pymupdf4llm)
+            furniture.append(rule)
+            i += 1
             blank_before = True
             continue
         raw = source_lines[i]
@@ -98,6 +113,8 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         if not stripped:
             blank_before = True
             continue
+        inline = markdown_html.inline_html(stripped)  # tags dropped (<strong> as **), entities decoded
+        stripped, hard_break = inline.first, hard_break or html_break
         heading = None
         match = _HEADING.match(stripped)
         if match:
@@ -125,6 +142,8 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
                 char_end=offsets[number - 1] + len(raw),
             )
         )
+        items.extend(markdown_html.broken_lines(inline.rest, number, heading, offsets[number - 1], raw))
+        html_break = inline.ends_with_break
         blank_before = False
         hard_break = (spaces_mean_breaks and raw.endswith("  ")) or raw.rstrip().endswith(
             "\\"

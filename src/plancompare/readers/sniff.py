@@ -25,6 +25,7 @@ _HTML = rx.compile(
     regex.IGNORECASE | regex.DOTALL,
 )
 _XML = rx.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
+_RAW_TABLE = rx.compile(r"(?im)^\s*<table\b")  # not a page (no <html>/<body>): markdown with raw HTML
 # A page named .html/.htm need not open with <html> (a fragment, Word's XML prolog, text first).
 _HTML_TAG = rx.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
 # HTML content under one of these names is what a portal served instead of the file: an error page.
@@ -120,6 +121,8 @@ def sniff(data: bytes, name: str = "") -> SourceFormat:
         return SourceFormat.OUTLINE
     if _MD_CUES.search(decode(data[:65536]).text):
         return SourceFormat.MARKDOWN
+    if _RAW_TABLE.search(decode(data[:65536]).text):
+        return SourceFormat.MARKDOWN  # pandoc's gfm: a raw <table> for cells holding paragraphs
     return SourceFormat.TEXT
 
 

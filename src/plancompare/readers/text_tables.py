@@ -25,7 +25,7 @@ from .dash_tables import read_dash_table
 from .document import Furniture, FurnitureKind, Item
 from .grid import CellLine, Grid, GridCell, GridRow, grid_items
 from .grid_tables import is_rule_line, read_grid_table
-from .html_cells import cell_text, is_bold_cell
+from .html_cells import cell_pieces, is_bold_cell
 from .markup import strip_emphasis
 from .site import SiteBounds
 
@@ -66,12 +66,12 @@ def loose_row_cells(raw: str, width: int = 0) -> list[str] | None:
 
 def _cell(raw: str, line: int, start: int, end: int) -> GridCell:
     bold = is_bold_cell(raw) or "**" in raw
-    parts = cell_text(strip_emphasis(raw)).split("\n")
     return GridCell(
         lines=[
-            CellLine(text=t, line=line, bold=bold, char_start=start, char_end=end, hard_break=k > 0)
-            for k, t in enumerate(parts)
-            if t
+            CellLine(
+                text=p.text, line=line, bold=bold, char_start=start, char_end=end, hard_break=p.hard_break
+            )
+            for p in cell_pieces(strip_emphasis(raw))
         ]
     )
 

@@ -177,6 +177,8 @@ def joins(prev: Paragraph, line: Line, width: int, fits: bool = True) -> bool:
         return False
     if line.column != prev.column:
         return False
+    if line.soft_wrap and _DANGLING.search(prev.text[-12:]):
+        return True  # "… và quy định tại" / "Điều 227 Bộ Luật hình sự": a marker the writer's wrap put first
     marker = parse_marker(line.text, prev.text)
     if marker is not None:
         return not fits and marker.kind in _NUMBERED and _wrapped_number(prev, line, width)

@@ -1,0 +1,99 @@
+"""Regenerate the converter outputs in tests/data/serializations/: markdown as pandoc and markitdown
+write it from the same DOCX the tests parse.
+
+    /work/venv-tools/bin/python scripts/make_converter_fixtures.py
+
+Needs pypandoc-binary (it ships pandoc), markitdown[docx] and python-docx: tools for making
+fixtures, not dependencies of the project. For each DOCX — the two real Lào Cai documents in
+corpora/real/ and the Tuyên Quang plan that tests/test_serializations.py builds from plan-tabs.md
+(rebuilt here by the same steps) — it writes
+
+- NAME.pandoc-gfm.md    `pandoc -f docx -t gfm` (default wrap at 72 columns): a table whose cells
+                        hold paragraphs is written as a raw HTML `<table>` block;
+- NAME.markitdown.md    `markitdown FILE.docx`: every table as a GFM pipe table;
+
+and, from the site page plan-site.html, tuyen-quang-kh27.site.pandoc-gfm.md (`pandoc -f html -t gfm`:
+the site's menus, info box and banner around a raw HTML header table); and converters.txt with the
+tool versions and the commands run. The files are written as the
+tools print them, byte for byte. tuyen-quang-kh27.pymupdf4llm.md is hand-written (pymupdf4llm is not
+installed here): see its own first lines.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pypandoc
+from docx import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "data" / "serializations"
+REAL = ROOT / "corpora" / "real"
+SOURCES = {
+    "lao-cai-kh-chi-thi-11": REAL / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx",
+    "lao-cai-bc-chi-thi-38": REAL / "BC-tinh-ket-qua-Chi-thi-38-TTg.docx",
+}
+
+
+def tuyen_quang_docx(path: Path) -> None:
+    """The DOCX `test_serializations.docx` builds: plan-tabs.md's body as paragraphs (markup
+    removed), its tab-separated appendix as a Word table."""
+    text = (OUT / "plan-tabs.md").read_text(encoding="utf-8")
+    start = text.index("STT\t")
+    body, table = text[:start], text[start:]
+    rows = [line.split("\t") for line in table.strip().splitlines()]
+    doc = Document()
+    for para in body.split("\n\n"):
+        for line in para.strip().splitlines():
+            doc.add_paragraph(line.replace("**", "").replace("*", "").lstrip("# "))
+    grid = doc.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = value
+    doc.save(str(path))
+
+
+def main() -> int:
+    pandoc = pypandoc.get_pandoc_path()
+    markitdown = shutil.which("markitdown", path=str(Path(sys.executable).parent))
+    if markitdown is None:
+        raise SystemExit("markitdown is not installed beside this python")
+    pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
+    log = [
+        f"pandoc {pandoc_version.stdout.splitlines()[0].split()[-1]} (pypandoc-binary "
+        f"{importlib.metadata.version('pypandoc-binary')})",
+        f"markitdown {importlib.metadata.version('markitdown')} (mammoth {importlib.metadata.version('mammoth')}, "
+        f"markdownify {importlib.metadata.version('markdownify')})",
+        "",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = dict(SOURCES)
+        sources["tuyen-quang-kh27"] = Path(tmp) / "plan.docx"
+        tuyen_quang_docx(sources["tuyen-quang-kh27"])
+        for name, docx in sources.items():
+            shown = (
+                docx.relative_to(ROOT) if docx.is_relative_to(ROOT) else "plan.docx (built from plan-tabs.md)"
+            )
+            gfm = subprocess.run(
+                [pandoc, "-f", "docx", "-t", "gfm", str(docx)], capture_output=True, check=True
+            )
+            (OUT / f"{name}.pandoc-gfm.md").write_bytes(gfm.stdout)
+            log.append(f"pandoc -f docx -t gfm {shown} > {name}.pandoc-gfm.md")
+            md = subprocess.run([markitdown, str(docx)], capture_output=True, check=True)
+            (OUT / f"{name}.markitdown.md").write_bytes(md.stdout)
+            log.append(f"markitdown {shown} > {name}.markitdown.md")
+    page = OUT / "plan-site.html"  # the same plan as a legal-document site's page
+    site = subprocess.run([pandoc, "-f", "html", "-t", "gfm", str(page)], capture_output=True, check=True)
+    (OUT / "tuyen-quang-kh27.site.pandoc-gfm.md").write_bytes(site.stdout)
+    log.append(f"pandoc -f html -t gfm {page.relative_to(ROOT)} > tuyen-quang-kh27.site.pandoc-gfm.md")
+    (OUT / "converters.txt").write_text("\n".join(log) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
