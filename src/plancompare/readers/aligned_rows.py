@@ -1,0 +1,147 @@
+"""The rows of a space-aligned table: each line cut into cells at its page's column edges, and the
+lines grouped into rows.
+
+A cell's text may run into the next column with a single space (`pdftotext -layout` keeps one
+space between two texts however crowded the line is): a run of words that goes on past a column
+edge is cut there — at the first word starting past the edge, or, on the first line of the next
+column's cell, at the nearest word that can open a cell (a capital, a dash, a digit) and does not
+continue a capitalized name ("xã Sở Tài chính" opens at "Sở", not at "Tài").
+
+A row starts at a line with text in the first column (STT), after a header block (a row cut by a
+page break goes on there: the structure stage joins it), and at a line where two other columns
+start anew after a line without text in them (a row whose STT cell is empty: cells are written
+from the top of the row, so a column that resumes belongs to the next row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import rx
+from .aligned_header import ROW_NUMBER
+
+JITTER = 2  # positions a cell's text may start left of its column's edge
+SPILL_WINDOW = 8  # positions around an edge where a run of words may be cut
+MIN_OVERRUN = 4  # a run ending less than this past an edge only ran over: it stays in its column
+MIN_RESTARTS = 2  # columns resuming after a blank line that open a row without a number
+
+_WORD = rx.compile(r"\S+")
+_OPENER = rx.compile(r"^[\p{Lu}\d\-–+•(]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def runs(line: str) -> list[list[Word]]:
+    """The line's words in runs: words one space apart; two spaces or more end a run."""
+    out: list[list[Word]] = []
+    for m in _WORD.finditer(line):
+        word = Word(m.start(), m.end(), m.group(0))
+        if out and word.start - out[-1][-1].end <= 1:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def _column(x: int, edges: list[int]) -> int:
+    return sum(1 for e in edges if x >= e - JITTER)
+
+
+def _opens_cell(word: Word, before: Word) -> bool:
+    """Can the word open a cell, right after `before` on the same line?"""
+    return bool(_OPENER.match(word.text)) and not _OPENER.match(before.text)
+
+
+def cut_index(run: list[Word], edge: int, opening: bool) -> int | None:
+    """Where a run of words crossing a column edge is cut: the index of the first word of the next
+    column's text, or None when the run only spills a little over the edge."""
+    past = [i for i in range(1, len(run)) if run[i].start >= edge]
+    if not past or run[-1].end < edge + MIN_OVERRUN:
+        return None
+    if opening:
+        near = [
+            i
+            for i in range(1, len(run))
+            if abs(run[i].start - edge) <= SPILL_WINDOW and _opens_cell(run[i], run[i - 1])
+        ]
+        if near:
+            return min(near, key=lambda i: (abs(run[i].start - edge), i))
+    reach = [i for i in range(1, len(run)) if edge - SPILL_WINDOW <= run[i].start <= edge]
+    return reach[-1] if reach else past[0]
+
+
+def line_cells(line: str, edges: list[int], empty: list[bool]) -> list[str]:
+    """The line's text per column. `empty` says which cells of the row have no text yet (their
+    first line opens with a capital, a dash or a digit)."""
+    cells: list[list[str]] = [[] for _ in range(len(edges) + 1)]
+    for run in runs(line):
+        column = _column(run[0].start, edges)
+        while run:
+            cut = cut_index(run, edges[column], empty[column + 1]) if column < len(edges) else None
+            if cut is None:
+                cells[column].extend(w.text for w in run)
+                break
+            cells[column].extend(w.text for w in run[:cut])
+            run = run[cut:]
+            column = max(column + 1, _column(run[0].start, edges))
+    return [" ".join(words) for words in cells]
+
+
+def first_cell(line: str, edges: list[int]) -> str:
+    """The text of the first column (STT), where no cell runs into it."""
+    return (
+        " ".join(m.group(0) for m in _WORD.finditer(line) if m.start() < edges[0] - JITTER) if edges else ""
+    )
+
+
+def is_numbered(texts: list[str], header: list[bool], line_edges: list[list[int]]) -> bool:
+    """Does the first column hold row numbers (most of its cells are "1", "1.2", "II")?"""
+    firsts = [first_cell(t, e) for t, e, h in zip(texts, line_edges, header, strict=True) if not h]
+    firsts = [f for f in firsts if f]
+    return bool(firsts) and sum(bool(ROW_NUMBER.match(f.split()[0])) for f in firsts) * 2 > len(firsts)
+
+
+@dataclass(frozen=True, slots=True)
+class LineCells:
+    cells: list[str]
+    opens: bool  # the line opens a row
+
+
+def _restarts(cells: list[str], filled: list[bool], previous: list[str]) -> int:
+    """How many columns (past the first) have text again after a line without: a new row's."""
+    return sum(1 for k in range(1, len(cells)) if cells[k] and filled[k] and not previous[k])
+
+
+def table_lines(texts: list[str], header: list[bool], line_edges: list[list[int]]) -> list[LineCells]:
+    """Each line's cells, and whether it opens a row."""
+    numbered = is_numbered(texts, header, line_edges)
+    out: list[LineCells] = []
+    columns = len(line_edges[0]) + 1
+    fresh = [True] * columns
+    filled = list(fresh)
+    previous = [""] * columns
+    for k, (text, edges) in enumerate(zip(texts, line_edges, strict=True)):
+        after_header = k > 0 and header[k - 1] and not header[k]
+        if header[k]:
+            cells, opens = line_cells(text, edges, fresh), k == 0 or not header[k - 1]
+        elif after_header or (numbered and first_cell(text, edges)):
+            cells, opens = line_cells(text, edges, fresh), True
+        else:
+            cells = line_cells(text, edges, [not f for f in filled])
+            if numbered:
+                opens = _restarts(cells, filled, previous) >= MIN_RESTARTS
+            else:
+                opens = sum(1 for c in cells if c) * 2 > columns
+            if opens:
+                cells = line_cells(text, edges, fresh)
+        if opens:
+            filled = [False] * columns
+        filled = [f or bool(c) for f, c in zip(filled, cells, strict=True)]
+        previous = cells
+        out.append(LineCells(cells=cells, opens=opens or not out))
+    return out
