@@ -45,6 +45,7 @@ MIN_FILLED_LINES = 2  # lines with text in at least MIN_COLUMNS columns: a table
 CONTINUATION_INDENT = 4  # a wrapped cell's line starts this far right of the table's left edge
 MAX_BLANKS = 1  # blank lines between two lines of the table (pdftotext writes one between rows)
 MAX_HEADER_FRAGMENTS = 4  # stacked words of a tall header cell above the header's main line
+MAX_FRAGMENT_WORDS = 4  # words of one such fragment ("Thời gian hoàn" over "thành")
 PROBE_LINES = 40  # lines a table is first recognised on, and a long last page's end measured against
 
 _GAP = rx.compile(r"(?<=\S) {2,}(?=\S)")
@@ -79,7 +80,7 @@ def opening_line(lines: list[str], start: int, end: int) -> int | None:
         raw = columns_of(lines[j])
         if opens_table(raw):
             return j
-        if not raw.strip() or _indent(raw) < CONTINUATION_INDENT or len(raw.split()) > 2:
+        if not raw.strip() or _indent(raw) < CONTINUATION_INDENT or len(raw.split()) > MAX_FRAGMENT_WORDS:
             return None
     return None
 

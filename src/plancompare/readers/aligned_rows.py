@@ -27,6 +27,7 @@ MIN_RESTARTS = 2  # columns resuming after a blank line that open a row without 
 
 _WORD = rx.compile(r"\S+")
 _OPENER = rx.compile(r"^[\p{Lu}\d\-–+•(]")
+_LOWER = rx.compile(r"^\p{Ll}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,28 +118,78 @@ def _restarts(cells: list[str], filled: list[bool], previous: list[str]) -> int:
     return sum(1 for k in range(1, len(cells)) if cells[k] and filled[k] and not previous[k])
 
 
+def _lower(cell: str) -> bool:
+    return bool(_LOWER.match(cell))
+
+
+def _main_column(cells: list[list[str]]) -> int:
+    """The column with the most text: the task's own text."""
+    sizes = [sum(len(line[k]) for line in cells) for k in range(len(cells[0]))]
+    return max(range(len(sizes)), key=lambda k: (sizes[k], -k))
+
+
+def _grows_upward(cells: list[list[str]], numbered: list[bool], header: list[bool]) -> bool:
+    """Is the row number written on the row's last (or middle) line? The cells are then aligned to
+    the bottom (or centred): most numbered lines continue, in lower case, the text of the line
+    above them."""
+    main = _main_column(cells)
+    votes = [
+        _lower(cells[k][main])
+        for k in range(1, len(cells))
+        if numbered[k] and not numbered[k - 1] and not header[k - 1] and cells[k - 1][main] and cells[k][main]
+    ]
+    return sum(votes) * 2 > len(votes)
+
+
+def _row_tops(cells: list[list[str]], numbered: list[bool], header: list[bool]) -> set[int]:
+    """Where the rows of a table aligned to the bottom start: above each numbered line, as far up
+    as some column of the line below continues (in lower case) the line above."""
+    tops = set()
+    for n in (k for k, flag in enumerate(numbered) if flag):
+        top = n
+        while (
+            top > 0
+            and not header[top - 1]
+            and not numbered[top - 1]
+            and any(_lower(cells[top][c]) and cells[top - 1][c] for c in range(1, len(cells[top])))
+        ):
+            top -= 1
+        tops.add(top)
+    return tops
+
+
 def table_lines(texts: list[str], header: list[bool], line_edges: list[list[int]]) -> list[LineCells]:
     """Each line's cells, and whether it opens a row."""
-    numbered = is_numbered(texts, header, line_edges)
-    out: list[LineCells] = []
     columns = len(line_edges[0]) + 1
     fresh = [True] * columns
+    numbered = is_numbered(texts, header, line_edges)
+    numbers = [
+        numbered and not h and bool(first_cell(t, e))
+        for t, e, h in zip(texts, line_edges, header, strict=True)
+    ]
+    tentative = [line_cells(t, e, fresh) for t, e in zip(texts, line_edges, strict=True)]
+    tops = (
+        _row_tops(tentative, numbers, header)
+        if numbered and _grows_upward(tentative, numbers, header)
+        else None
+    )
+    out: list[LineCells] = []
     filled = list(fresh)
     previous = [""] * columns
     for k, (text, edges) in enumerate(zip(texts, line_edges, strict=True)):
         after_header = k > 0 and header[k - 1] and not header[k]
         if header[k]:
-            cells, opens = line_cells(text, edges, fresh), k == 0 or not header[k - 1]
-        elif after_header or (numbered and first_cell(text, edges)):
-            cells, opens = line_cells(text, edges, fresh), True
+            cells, opens = tentative[k], k == 0 or not header[k - 1]
+        elif after_header or (k in tops if tops is not None else numbers[k]):
+            cells, opens = tentative[k], True
         else:
             cells = line_cells(text, edges, [not f for f in filled])
             if numbered:
-                opens = _restarts(cells, filled, previous) >= MIN_RESTARTS
+                opens = tops is None and _restarts(cells, filled, previous) >= MIN_RESTARTS
             else:
                 opens = sum(1 for c in cells if c) * 2 > columns
             if opens:
-                cells = line_cells(text, edges, fresh)
+                cells = tentative[k]
         if opens:
             filled = [False] * columns
         filled = [f or bool(c) for f, c in zip(filled, cells, strict=True)]
