@@ -31,6 +31,7 @@ from .aligned_columns import (
     gutters,
     page_edges,
     page_gutters,
+    starts_within,
 )
 from .aligned_header import header_blocks, header_lines, label_spans, page_starts
 from .aligned_rows import line_cells, table_lines
@@ -59,8 +60,9 @@ class AlignedTable:
 
 def columns_of(raw: str) -> str:
     """A source line with its characters at their columns: tabs expanded, a form feed (a page
-    break, pdftotext writes one before the page's first line) read as a space."""
-    return raw.expandtabs(8).replace("\f", " ")
+    break, pdftotext writes one before the page's first line) dropped: the line's text is placed
+    after it."""
+    return raw.expandtabs(8).replace("\f", "")
 
 
 def _indent(line: str) -> int:
@@ -160,15 +162,24 @@ def _last_page_lines(texts: list[str], header: list[bool]) -> int:
 
 
 def _extent(texts: list[str], header: list[bool]) -> tuple[int, list[tuple[int, int]]]:
-    """(lines of the table, gutters of its first page: how many columns it has)."""
+    """(lines of the table, bounds of its first page's column edges: how many columns it has).
+    The edges are in the first page's gutters — or between its header's labels, when these name
+    more columns than the gutters show (a cell ran into the next column on a short page) and text
+    starts after a gutter between each two of them."""
     starts = page_starts(header)
     last = starts[-1]
     keep = last + _last_page_lines(texts[last:], header[last:])
     first_end = min(starts[1] if len(starts) > 1 else keep, keep)
-    return keep, page_gutters(texts[:first_end], header[:first_end])
+    bounds = bounds_from_gutters(page_gutters(texts[:first_end], header[:first_end]))
+    head = dict(header_blocks(header)).get(0, 0)
+    labelled = bounds_from_labels(label_spans(texts[:head]))
+    body = [t for t, h in zip(texts[:first_end], header[:first_end], strict=True) if not h]
+    if len(labelled) > len(bounds) and starts_within(body, labelled):
+        bounds = labelled
+    return keep, bounds
 
 
-def _line_edges(texts: list[str], header: list[bool], first_cuts: list[tuple[int, int]]) -> list[list[int]]:
+def _line_edges(texts: list[str], header: list[bool], first: list[tuple[int, int]]) -> list[list[int]]:
     """Column edges line by line, found page by page: on the first page inside its gutters, on
     the others between the labels of their header block (or near the page before's edges)."""
     starts = page_starts(header)
@@ -180,8 +191,8 @@ def _line_edges(texts: list[str], header: list[bool], first_cuts: list[tuple[int
         body = [t for t, h in zip(texts[a:b], header[a:b], strict=True) if not h]
         labels = label_spans(texts[a : blocks[a]]) if a in blocks else []
         if n == 0:
-            bounds = bounds_from_gutters(first_cuts)
-        elif len(labels) == len(first_cuts) + 1:
+            bounds = first
+        elif len(labels) == len(first) + 1:
             bounds = bounds_from_labels(labels)
         else:
             bounds = bounds_near(edges)
@@ -224,11 +235,11 @@ def _measure(lines: list[str], run: list[int], offsets: list[int]) -> AlignedTab
     """The table the lines of `run` hold, if they hold one."""
     texts = [columns_of(lines[j]) for j in run]
     header = header_lines(texts)
-    keep, first_cuts = _extent(texts, header)
+    keep, first = _extent(texts, header)
     run, texts, header = run[:keep], texts[:keep], header[:keep]
-    if len(run) < MIN_ROWS or len(first_cuts) + 1 < MIN_COLUMNS:
+    if len(run) < MIN_ROWS or len(first) + 1 < MIN_COLUMNS:
         return None
-    table = table_lines(texts, header, _line_edges(texts, header, first_cuts))
+    table = table_lines(texts, header, _line_edges(texts, header, first))
     if sum(1 for x in table if sum(1 for c in x.cells if c) >= MIN_COLUMNS) < MIN_FILLED_LINES:
         return None
     rows: list[GridRow] = []

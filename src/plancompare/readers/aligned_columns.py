@@ -115,6 +115,13 @@ def page_edges(body: list[str], bounds: list[tuple[int, int]]) -> list[int]:
     return edges
 
 
+def starts_within(body: list[str], bounds: list[tuple[int, int]]) -> bool:
+    """Does some line's text start after a gutter inside each of the bounds (a column is there)?"""
+    width = max((len(x) for x in body), default=0) + 1
+    starts = _strong_starts(body, width)
+    return all(any(starts[x] for x in range(max(lo, 1), min(hi, width - 1) + 1)) for lo, hi in bounds)
+
+
 def bounds_from_labels(labels: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where each edge may be: after the end of one column's label, up to the start of the next's
     (a centred label lies inside its column; a left-aligned one starts at the edge)."""

@@ -15,7 +15,6 @@ from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..structure.patterns import type_name_of
 from ..text import rx
 
-
 # A recipient list ("- Bộ Tài chính;") runs on beside the space left for the signature: the
 # signer's name may come that many lines further down.
 LIST_LOOKAHEAD = 12
