@@ -126,3 +126,20 @@ def test_fixture_manifest_names_every_layout_fixture() -> None:
     assert "pdftotext version" in manifest
     for path in sorted(Path(DATA).glob("*-pdftotext-*.txt")):
         assert path.name in manifest
+
+
+def test_prose_after_the_appendix_stays_text(tmp_path: Path) -> None:
+    """A closing paragraph right under the table's last row (no blank line) is not a wrapped cell."""
+    closing = (
+        "     Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các sở, ban, ngành,\n"
+        "đơn vị cấp tỉnh và UBND các xã, phường kịp thời báo cáo UBND tỉnh (qua Ngân hàng Chính\n"
+        "sách xã hội Chi nhánh tỉnh) để xem xét, chỉ đạo giải quyết theo quy định./.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        (DATA / "nghe-an-686-pdftotext-layout.txt").read_text(encoding="utf-8") + closing, encoding="utf-8"
+    )
+    plan = parse(path)
+    assert len(plan.tasks) == 24
+    assert plan.tasks[-1].text.endswith("gửi về Ngân hàng Chính sách xã hội Chi nhánh tỉnh để tổng hợp.")
+    assert not any("khó khăn, vướng mắc, các sở" in t.text for t in plan.tasks)

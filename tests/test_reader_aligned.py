@@ -8,6 +8,7 @@ from conftest import ROOT
 from plancompare import parse
 from plancompare.readers import read_bytes
 from plancompare.readers.aligned import gutters, header_lines, read_aligned, split_cells
+from plancompare.readers.aligned_columns import bounds_near, page_edges
 from plancompare.readers.aligned_header import label_spans
 from plancompare.readers.aligned_rows import cut_index, line_cells, runs
 from plancompare.readers.document import Line, Table
@@ -224,6 +225,17 @@ def test_a_cell_run_into_the_next_column_with_one_space_is_cut_at_the_edge() -> 
         "Các sở, ngành",
         "Năm 2026",
     ]
+
+
+def test_page_edges_follow_the_text_near_the_page_before() -> None:
+    """A page whose header does not say where the columns are: each edge is where the text starts
+    after a gutter, near the page before's edge (the columns moved three positions)."""
+    body = [
+        _line(["1", "Tổ chức tập huấn cho cán bộ", "Sở Nội vụ"], [0, 9, 43]),
+        _line(["", "cấp xã về chuyển đổi số", "và Sở Tư pháp"], [0, 9, 43]),
+        _line(["2", "Kiểm tra việc thực hiện", "Thanh tra tỉnh"], [0, 9, 43]),
+    ]
+    assert page_edges(body, bounds_near([6, 40])) == [9, 43]
 
 
 def test_header_labels_stacked_in_a_column_are_one_label() -> None:

@@ -1,9 +1,9 @@
 """Where the columns of a space-aligned table are, page by page.
 
 The first page's gutters (positions blank on nearly every line) say how many columns the table
-has. `pdftotext -layout` places each page, and often each row, a few positions apart, so every
+has — or its header's labels, when they name more columns than a short page's gutters show. `pdftotext -layout` places each page, and often each row, a few positions apart, so every
 page gets its own column edges: each edge is looked for between two column labels of the header
-block above the page (or, without one, near the page before's edge), at the leftmost position
+block above the page (or, when its labels are not one per column, near the page before's edge), at the leftmost position
 where a cell's text starts after a gutter. A cell that runs into the next column with a single
 space still starts there on the other lines.
 """
