@@ -6,7 +6,8 @@ spaces, as staff get it when they only have the text of a PDF), and a manifest o
 Sources: the typeset Nghệ An plan (corpora/pdf), two real PDFs (corpora/real: a decision and the
 province's dispatch implementing it; no tables, they test prose and side-by-side blocks), and the
 Tuyên Quang plan typeset as a PDF by tests/test_serializations.py (its builder, written to a
-temporary file; needs reportlab and the DejaVu fonts). Each PDF is converted with
+temporary file; needs reportlab and the DejaVu fonts), as the test typesets it and with narrower
+columns, its cells aligned to the top of their row or centred. Each PDF is converted with
 `pdftotext -layout`; the Tuyên Quang plan also with `-fixed 4` (a fixed pitch of 4 points per
 character: other gutters and positions). Narrower pitches (`-fixed 3`) spread the words of
 justified prose over runs of spaces, so prose lines look like aligned columns; wider ones (`-fixed 6`)
@@ -28,12 +29,21 @@ OUT = ROOT / "tests" / "data" / "serializations"
 FROM_FILES = [
     ("nghe-an-686-pdftotext-layout.txt", "corpora/pdf/nghe-an-686-KH-UBND-2025.pdf", ["-layout"]),
     ("qd-1074-pdftotext-layout.txt", "corpora/real/QD-1074-QD-BXD-29-6-2026.pdf", ["-layout"]),
-    ("cv-7432-pdftotext-layout.txt", "corpora/real/CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074.pdf", ["-layout"]),
+    (
+        "cv-7432-pdftotext-layout.txt",
+        "corpora/real/CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074.pdf",
+        ["-layout"],
+    ),
 ]
-# (fixture name, pdftotext options) for the Tuyên Quang plan typeset by the serialization tests
+# (fixture name, pdftotext options, cell alignment, column widths) for the Tuyên Quang plan typeset
+# by the serialization tests: as they typeset it, and with narrower columns, its cells aligned to
+# the top of their row or centred
+WIDE, NARROW = (40, 300, 130, 170, 110), (36, 200, 150, 200, 120)
 TYPESET = [
-    ("tuyen-quang-27-pdftotext-layout.txt", ["-layout"]),
-    ("tuyen-quang-27-pdftotext-fixed4.txt", ["-fixed", "4"]),
+    ("tuyen-quang-27-pdftotext-layout.txt", ["-layout"], None, WIDE),
+    ("tuyen-quang-27-pdftotext-fixed4.txt", ["-fixed", "4"], None, WIDE),
+    ("tuyen-quang-27-top-narrow-pdftotext-layout.txt", ["-layout"], "TOP", NARROW),
+    ("tuyen-quang-27-middle-narrow-pdftotext-layout.txt", ["-layout"], "MIDDLE", NARROW),
 ]
 
 
@@ -57,13 +67,13 @@ def main(out_dir: Path = OUT) -> None:
     from test_serializations import typeset_pdf  # the test's own builder: one plan, every layout
 
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "tuyen-quang-27.pdf"
-        typeset_pdf(pdf)
-        for name, options in TYPESET:
+        for name, options, valign, widths in TYPESET:
+            pdf = Path(tmp) / f"{name}.pdf"
+            typeset_pdf(pdf, valign, widths)
             convert(pdf, options, out_dir / name)
             manifest.append(
                 f"- {name}: pdftotext {' '.join(options)} -enc UTF-8 of the PDF typeset by "
-                "tests/test_serializations.py::typeset_pdf"
+                f"tests/test_serializations.py::typeset_pdf(valign={valign!r}, widths={widths})"
             )
     (out_dir / "layout-fixtures.md").write_text("\n".join(manifest) + "\n", encoding="utf-8")
 

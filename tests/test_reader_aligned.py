@@ -261,6 +261,23 @@ I     TUYÊN TRUYỀN
     ]
 
 
+def test_centred_cells_put_the_number_in_the_middle_of_its_row() -> None:
+    rows = _rows(
+        """\
+STT   Nội dung nhiệm vụ               Chủ trì            Thời hạn
+      Tổ chức quán triệt Kế hoạch
+1                                     Sở Nội vụ          Quý IV/2025
+      đến cán bộ, công chức
+      Xây dựng chuyên mục trên
+2     cổng thông tin điện tử          Sở Khoa học        Thường xuyên
+      của tỉnh"""
+    )
+    assert rows[1:] == [
+        ["1", "Tổ chức quán triệt Kế hoạch đến cán bộ, công chức", "Sở Nội vụ", "Quý IV/2025"],
+        ["2", "Xây dựng chuyên mục trên cổng thông tin điện tử của tỉnh", "Sở Khoa học", "Thường xuyên"],
+    ]
+
+
 def test_pdftotext_layout_of_the_typeset_nghe_an_plan() -> None:
     """`pdftotext -layout` of corpora/pdf/nghe-an-686-KH-UBND-2025.pdf: all 24 appendix tasks
     (tests/test_layout_fixtures.py compares them with the PDF's, field by field)."""

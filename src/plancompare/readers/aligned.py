@@ -33,7 +33,7 @@ from .aligned_columns import (
     page_gutters,
     starts_within,
 )
-from .aligned_header import header_blocks, header_lines, label_spans, page_starts
+from .aligned_header import ROW_NUMBER, header_blocks, header_lines, label_spans, page_starts
 from .aligned_rows import line_cells, table_lines
 from .grid import CellLine, Grid, GridCell, GridRow
 
@@ -100,7 +100,7 @@ def candidate_run(
 ) -> list[int]:
     """Indices of the non-blank lines that may belong to the table opening at `opening` (with
     header fragments from `start`): lines with a gutter, or indented past the table's left edge
-    (a wrapped cell), with at most MAX_BLANKS blank lines between two of them; at most `limit`."""
+    (a wrapped cell), or holding a row number alone, with at most MAX_BLANKS blank lines between two of them; at most `limit`."""
     left = _indent(columns_of(lines[opening]))
     gap = _GAP.search(columns_of(lines[opening]).strip())
     first_column_end = (
@@ -121,6 +121,7 @@ def candidate_run(
             _GAP.search(raw.strip())
             or _indent(raw) >= left + CONTINUATION_INDENT
             or _first_cell_wrap(lines, j, end, first_column_end)
+            or ROW_NUMBER.match(raw.strip())  # a row's number alone: centred beside its row's text
         ):
             break
         run.append(j)
@@ -243,9 +244,9 @@ def _measure(lines: list[str], run: list[int], offsets: list[int]) -> AlignedTab
     if sum(1 for x in table if sum(1 for c in x.cells if c) >= MIN_COLUMNS) < MIN_FILLED_LINES:
         return None
     rows: list[GridRow] = []
-    for j, is_header, line in zip(run, header, table, strict=True):
+    for j, line in zip(run, table, strict=True):
         if line.opens or not rows:
-            rows.append(GridRow(cells=[GridCell() for _ in line.cells], is_header=is_header))
+            rows.append(GridRow(cells=[GridCell() for _ in line.cells], is_header=line.is_header))
         for cell, text in zip(rows[-1].cells, line.cells, strict=True):
             if text:
                 cell.lines.append(

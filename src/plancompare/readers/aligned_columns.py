@@ -15,6 +15,7 @@ import itertools
 from ..text import rx
 
 MIN_GUTTER = 2  # blank positions between two columns
+MIN_COLUMN_WIDTH = 3  # positions of text between two gutters ("STT", "1.1")
 SPILL_SHARE = 0.1  # share of the lines that may cross a gutter (a long word that spills)
 MIN_FILLED_LINES = 2
 EDGE_DRIFT = 8  # positions an edge may move from one page to the next without a header to say so
@@ -53,6 +54,18 @@ def gutters(lines: list[str], tolerance: int, body: list[str] | None = None) -> 
             if run_start is not None and x - run_start >= MIN_GUTTER:
                 out.append((run_start, x))
             run_start = None
+    return _merge_narrow(out)
+
+
+def _merge_narrow(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two gutters with less than a column between them are one: the text between is a long cell
+    line running over it (two lines that cross a gutter may leave a sliver of it blank)."""
+    out: list[tuple[int, int]] = []
+    for a, b in cuts:
+        if out and a - out[-1][1] < MIN_COLUMN_WIDTH:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

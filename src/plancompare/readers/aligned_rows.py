@@ -10,7 +10,10 @@ continue a capitalized name ("xã Sở Tài chính" opens at "Sở", not at "Tà
 A row starts at a line with text in the first column (STT), after a header block (a row cut by a
 page break goes on there: the structure stage joins it), and at a line where two other columns
 start anew after a line without text in them (a row whose STT cell is empty: cells are written
-from the top of the row, so a column that resumes belongs to the next row).
+from the top of the row, so a column that resumes belongs to the next row). When the cells are
+aligned to the bottom of their row or centred (most numbered lines go on, in lower case, with the
+text above them, or sit alone between two lines of the task's text), a row starts above its
+number instead: as far up as its lines go on with the lines above.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ def is_numbered(texts: list[str], header: list[bool], line_edges: list[list[int]
 class LineCells:
     cells: list[str]
     opens: bool  # the line opens a row
+    is_header: bool
 
 
 def _restarts(cells: list[str], filled: list[bool], previous: list[str]) -> int:
@@ -128,34 +132,68 @@ def _main_column(cells: list[list[str]]) -> int:
     return max(range(len(sizes)), key=lambda k: (sizes[k], -k))
 
 
+def _floor(numbered: list[bool], header: list[bool], n: int) -> int:
+    """The first line a row numbered at line n may start on: after the line above with a number or
+    of the header."""
+    k = n
+    while k > 0 and not numbered[k - 1] and not header[k - 1]:
+        k -= 1
+    return k
+
+
+def _links_up(cells: list[list[str]], j: int, floor: int, main: int) -> list[int]:
+    """The lines above line j (down to `floor`) whose cell line j goes on: for each column whose
+    text on line j starts in lower case, the nearest line above with text in that column; and, when
+    line j has no text of its own where the task's text goes, the line just above (the number
+    written beside the middle of a centred cell)."""
+    out = []
+    for c in range(1, len(cells[j])):
+        if _lower(cells[j][c]):
+            above = next((i for i in range(j - 1, floor - 1, -1) if cells[i][c]), None)
+            if above is not None:
+                out.append(above)
+    if not cells[j][main] and j > floor and cells[j - 1][main]:
+        out.append(j - 1)
+    return out
+
+
 def _grows_upward(cells: list[list[str]], numbered: list[bool], header: list[bool]) -> bool:
-    """Is the row number written on the row's last (or middle) line? The cells are then aligned to
-    the bottom (or centred): most numbered lines continue, in lower case, the text of the line
-    above them."""
+    """Is the row number written on the row's last or middle line? The cells are then aligned to
+    the bottom or centred: most numbered lines with text above them go on with that text."""
     main = _main_column(cells)
     votes = [
-        _lower(cells[k][main])
-        for k in range(1, len(cells))
-        if numbered[k] and not numbered[k - 1] and not header[k - 1] and cells[k - 1][main] and cells[k][main]
+        bool(_links_up(cells, n, _floor(numbered, header, n), main))
+        for n in range(1, len(cells))
+        if numbered[n] and _floor(numbered, header, n) < n
     ]
     return sum(votes) * 2 > len(votes)
 
 
 def _row_tops(cells: list[list[str]], numbered: list[bool], header: list[bool]) -> set[int]:
-    """Where the rows of a table aligned to the bottom start: above each numbered line, as far up
-    as some column of the line below continues (in lower case) the line above."""
+    """Where the rows of a table aligned to the bottom or centred start: above each numbered line,
+    as far up as its lines go on with the text of lines above them."""
+    main = _main_column(cells)
     tops = set()
     for n in (k for k, flag in enumerate(numbered) if flag):
-        top = n
-        while (
-            top > 0
-            and not header[top - 1]
-            and not numbered[top - 1]
-            and any(_lower(cells[top][c]) and cells[top - 1][c] for c in range(1, len(cells[top])))
-        ):
-            top -= 1
+        floor, top, j = _floor(numbered, header, n), n, n
+        while j >= top:
+            top = min([top, *_links_up(cells, j, floor, main)])
+            j -= 1
         tops.add(top)
     return tops
+
+
+def _first_row_released(cells: list[list[str]], numbered: list[bool], header: list[bool]) -> list[bool]:
+    """Header flags without the first row's lines: in a table whose rows start above their number,
+    the lines between the header's own line (the one naming the first column, "STT") and the first
+    number may be the first row's, not stacked words of the header."""
+    first = next((k for k, flag in enumerate(numbered) if flag), None)
+    own = next((k for k in range(first or 0, -1, -1) if header[k] and cells[k][0]), None)
+    if first is None or own is None:
+        return header
+    trial = header[: own + 1] + [False] * (first - own - 1) + header[first:]
+    top = min(_row_tops(cells, numbered[: first + 1], trial[: first + 1]))
+    return header[:top] + [False] * (first - top) + header[first:]
 
 
 def table_lines(texts: list[str], header: list[bool], line_edges: list[list[int]]) -> list[LineCells]:
@@ -168,11 +206,9 @@ def table_lines(texts: list[str], header: list[bool], line_edges: list[list[int]
         for t, e, h in zip(texts, line_edges, header, strict=True)
     ]
     tentative = [line_cells(t, e, fresh) for t, e in zip(texts, line_edges, strict=True)]
-    tops = (
-        _row_tops(tentative, numbers, header)
-        if numbered and _grows_upward(tentative, numbers, header)
-        else None
-    )
+    upward = numbered and _grows_upward(tentative, numbers, header)
+    header = _first_row_released(tentative, numbers, header) if upward else header
+    tops = _row_tops(tentative, numbers, header) if upward else None
     out: list[LineCells] = []
     filled = list(fresh)
     previous = [""] * columns
@@ -194,5 +230,5 @@ def table_lines(texts: list[str], header: list[bool], line_edges: list[list[int]
             filled = [False] * columns
         filled = [f or bool(c) for f, c in zip(filled, cells, strict=True)]
         previous = cells
-        out.append(LineCells(cells=cells, opens=opens or not out))
+        out.append(LineCells(cells=cells, opens=opens or not out, is_header=header[k]))
     return out
