@@ -84,11 +84,18 @@ def test_nghe_an_text_and_pdf_agree(nghe_an: Plan) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["tuyen-quang-27-pdftotext-layout.txt", "tuyen-quang-27-pdftotext-fixed4.txt"]
+    "name",
+    [
+        "tuyen-quang-27-pdftotext-layout.txt",
+        "tuyen-quang-27-pdftotext-fixed4.txt",
+        "tuyen-quang-27-top-narrow-pdftotext-layout.txt",
+        "tuyen-quang-27-middle-narrow-pdftotext-layout.txt",
+    ],
 )
 def test_typeset_tuyen_quang_plan_as_layout_text(name: str) -> None:
-    """Cells aligned to the bottom of their row (reportlab's default): each row's number is on its
-    last line, its text starts above; the header's last cell is stacked ("Thời gian hoàn" / "thành")."""
+    """Cells aligned to the bottom of their row (reportlab's default: each row's number on its last
+    line, its text starting above), to the top, or centred (the number alone on a line in the middle
+    of its row's text); the header's last cell stacked ("Thời gian hoàn" / "thành")."""
     baseline = parse(SOURCE)
     plan = parse(DATA / name)
     assert _tasks(plan) == _tasks(baseline)
