@@ -224,9 +224,12 @@ def test_header_and_signature_written_side_by_side_in_one_line(tmp_path: Path, s
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 
-def typeset_pdf(path: Path) -> None:
+def typeset_pdf(
+    path: Path, valign: str | None = None, widths: tuple[int, ...] = (40, 300, 130, 170, 110)
+) -> None:
     """The same plan typeset: header and signature as borderless two-column tables (as Word lays
-    them out), the appendix as a ruled table, with reportlab."""
+    them out), the appendix as a ruled table, with reportlab: its cells aligned to the bottom
+    (reportlab's default) or to `valign` ("TOP", "MIDDLE"), its columns `widths` points wide."""
     pytest.importorskip("reportlab")
     if not (FONTS / "DejaVuSerif.ttf").is_file():
         pytest.skip("DejaVu fonts (fonts-dejavu-core) are not installed")
@@ -274,8 +277,10 @@ def typeset_pdf(path: Path) -> None:
     )  # fmt: skip
     story += [NextPageTemplate("wide"), PageBreak(), p("PHỤ LỤC", centre)]
     story.append(p("NHIỆM VỤ CHUYỂN ĐỔI SỐ TRONG GIÁO DỤC NGHỀ NGHIỆP", centre))
-    grid = Table([[p(c) for c in row] for row in ROWS], colWidths=[40, 300, 130, 170, 110])
+    grid = Table([[p(c) for c in row] for row in ROWS], colWidths=list(widths))
     grid.setStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
+    if valign is not None:
+        grid.setStyle([("VALIGN", (0, 0), (-1, -1), valign)])
     story.append(grid)
     doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
     wide = landscape(A4)

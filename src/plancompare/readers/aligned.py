@@ -7,11 +7,12 @@ exports write them:
     2     Xây dựng chuyên mục            Sở Khoa học và      Thường xuyên
                                          Công nghệ
 
-Columns come from the gutters of the run: character positions blank on (nearly) every line of
-it, at least two wide. A row starts where the first column (STT) has text — or, in a table
-without one, where most columns start anew; the lines below it that leave the first column blank
-are its cells' wrapped text, appended by column position. The first row is the header, as in the
-other readers. All pure functions over the source lines.
+The run's first page says how many columns the table has: character positions blank on (nearly)
+every line of it, at least two wide. Each page (each header block: pdftotext repeats the header
+after a page break, a typeset table sometimes in mid-page) gets its own column edges, anchored on
+its header labels (`aligned_columns`); each line is cut at its page's edges, a cell run into the
+next column with one space included, and the lines grouped into rows (`aligned_rows`). The first
+row is the header, as in the other readers. All pure functions over the source lines.
 
 Never a table: a side-by-side header or signature block (two columns: `text_columns` reads it),
 or hard-wrapped prose (no gutter survives more than a line or two of it).
@@ -19,11 +20,24 @@ or hard-wrapped prose (no gutter survives more than a line or two of it).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from ..text import rx
+from .aligned_columns import (
+    bounds_from_gutters,
+    bounds_from_labels,
+    bounds_near,
+    crosses,
+    gutters,
+    page_edges,
+    page_gutters,
+    starts_within,
+)
+from .aligned_header import ROW_NUMBER, header_blocks, header_lines, label_spans, page_starts
+from .aligned_rows import line_cells, table_lines
 from .grid import CellLine, Grid, GridCell, GridRow
+
+__all__ = ["AlignedTable", "Memo", "gutters", "header_lines", "read_aligned", "split_cells"]
 
 MIN_COLUMNS = 3
 MIN_ROWS = 3
@@ -32,14 +46,10 @@ MIN_FILLED_LINES = 2  # lines with text in at least MIN_COLUMNS columns: a table
 CONTINUATION_INDENT = 4  # a wrapped cell's line starts this far right of the table's left edge
 MAX_BLANKS = 1  # blank lines between two lines of the table (pdftotext writes one between rows)
 MAX_HEADER_FRAGMENTS = 4  # stacked words of a tall header cell above the header's main line
-SPILL_SHARE = 0.1
+MAX_FRAGMENT_WORDS = 4  # words of one such fragment ("Thời gian hoàn" over "thành")
 PROBE_LINES = 40  # lines a table is first recognised on, and a long last page's end measured against
-HEADER_SHARE = 0.75  # words of a line that must be the header's for it to repeat the header  # share of the lines that may cross a gutter (a header cell over two columns)
 
 _GAP = rx.compile(r"(?<=\S) {2,}(?=\S)")
-_WORD = rx.compile(r"\S+")
-# what the first column of a task row holds: "1", "1.2", "1.", "II", "a)"
-_ROW_NUMBER = rx.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +60,9 @@ class AlignedTable:
 
 def columns_of(raw: str) -> str:
     """A source line with its characters at their columns: tabs expanded, a form feed (a page
-    break, pdftotext writes one before the page's first line) read as a space."""
-    return raw.expandtabs(8).replace("\f", " ")
+    break, pdftotext writes one before the page's first line) dropped: the line's text is placed
+    after it."""
+    return raw.expandtabs(8).replace("\f", "")
 
 
 def _indent(line: str) -> int:
@@ -71,7 +82,7 @@ def opening_line(lines: list[str], start: int, end: int) -> int | None:
         raw = columns_of(lines[j])
         if opens_table(raw):
             return j
-        if not raw.strip() or _indent(raw) < CONTINUATION_INDENT or len(raw.split()) > 2:
+        if not raw.strip() or _indent(raw) < CONTINUATION_INDENT or len(raw.split()) > MAX_FRAGMENT_WORDS:
             return None
     return None
 
@@ -89,7 +100,7 @@ def candidate_run(
 ) -> list[int]:
     """Indices of the non-blank lines that may belong to the table opening at `opening` (with
     header fragments from `start`): lines with a gutter, or indented past the table's left edge
-    (a wrapped cell), with at most MAX_BLANKS blank lines between two of them; at most `limit`."""
+    (a wrapped cell), or holding a row number alone, with at most MAX_BLANKS blank lines between two of them; at most `limit`."""
     left = _indent(columns_of(lines[opening]))
     gap = _GAP.search(columns_of(lines[opening]).strip())
     first_column_end = (
@@ -110,6 +121,7 @@ def candidate_run(
             _GAP.search(raw.strip())
             or _indent(raw) >= left + CONTINUATION_INDENT
             or _first_cell_wrap(lines, j, end, first_column_end)
+            or ROW_NUMBER.match(raw.strip())  # a row's number alone: centred beside its row's text
         ):
             break
         run.append(j)
@@ -117,185 +129,76 @@ def candidate_run(
     return run
 
 
-def _counts(lines: list[str], width: int) -> list[int]:
-    """How many of the lines have text at each character position."""
-    counts = [0] * width
-    for line in lines:
-        for m in _WORD.finditer(line):
-            for x in range(m.start(), min(m.end(), width)):
-                counts[x] += 1
-    return counts
-
-
-def gutters(lines: list[str], tolerance: int, body: list[str] | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every gutter: at least MIN_GUTTER positions, strictly inside the text,
-    that at most `tolerance` lines have text in — or that no line of `body` has text in (the
-    header's lines may cross a gutter: a header cell spanning two columns)."""
-    width = max((len(x) for x in lines), default=0)
-    counts = _counts(lines, width)
-    clean = _counts(body, width) if body is not None else counts
-    blank = [counts[x] <= tolerance or clean[x] == 0 for x in range(width)]
-    filled = [x for x in range(width) if not blank[x]]
-    if not filled:
-        return []
-    out: list[tuple[int, int]] = []
-    run_start = None
-    for x in range(filled[0], filled[-1] + 1):
-        if blank[x]:
-            run_start = x if run_start is None else run_start
-        else:
-            if run_start is not None and x - run_start >= MIN_GUTTER:
-                out.append((run_start, x))
-            run_start = None
-    return out
-
-
-def crosses(line: str, cuts: list[tuple[int, int]]) -> bool:
-    """Does the line have text inside a gutter?"""
-    return any(line[a:b].strip() for a, b in cuts)
-
-
 def split_cells(line: str, cuts: list[tuple[int, int]]) -> list[str]:
-    """The line's text per column; a word belongs to the column it starts in."""
-    bounds = [(a + b) // 2 for a, b in cuts]
-    cells: list[list[str]] = [[] for _ in range(len(cuts) + 1)]
-    for m in _WORD.finditer(line):
-        cells[bisect.bisect_right(bounds, m.start())].append(m.group(0))
-    return [" ".join(words) for words in cells]
-
-
-def _first_word(line: str) -> str:
-    m = _WORD.search(line)
-    return m.group(0) if m else ""
-
-
-def _header_words(words: list[str], vocabulary: set[str]) -> bool:
-    """Words of a repeated header: (nearly) all the header's own, a typo of the copy allowed."""
-    return bool(words) and sum(w in vocabulary for w in words) >= HEADER_SHARE * len(words)
-
-
-def header_lines(lines: list[str]) -> list[bool]:
-    """Which lines belong to the header: the lines before the first numbered row, and blocks
-    repeating it after a page break (each line's words all among the header's, one of them
-    opening with the header's first word, "STT"). Case counts: "thực hiện" wrapped in a cell is
-    not the header's "THỰC HIỆN"."""
-    left = min(_indent(x) for x in lines)
-    first = next(
-        (k for k, x in enumerate(lines) if _indent(x) <= left + 3 and _ROW_NUMBER.match(_first_word(x))), None
-    )
-    if not first:
-        return [k == 0 for k in range(len(lines))]
-    vocabulary = {w for x in lines[:first] for w in x.split()}
-    opener = _first_word(min(lines[:first], key=_indent))
-    inside = [_header_words(x.split(), vocabulary) for x in lines]
-    out = [k < first for k in range(len(lines))]
-    k = first
-    while k < len(lines):
-        if not inside[k]:
-            k += 1
-            continue
-        end = k
-        while end < len(lines) and inside[end]:
-            end += 1
-        if any(_first_word(x) == opener for x in lines[k:end]):
-            out[k:end] = [True] * (end - k)
-        k = end
-    return out
-
-
-def _row_starts(split: list[list[str]], header: list[bool], columns: int) -> list[bool]:
-    """Which lines open a row: a header block; the line after one (a row cut by a page break goes
-    on there: the structure stage joins it); text in the first column; without a numbered first
-    column, a line with text in most columns."""
-    firsts = [cells[0] for cells, h in zip(split, header, strict=True) if not h and cells[0]]
-    numbered = bool(firsts) and sum(bool(_ROW_NUMBER.match(f.split()[0])) for f in firsts) * 2 > len(firsts)
-    out = []
-    for k, cells in enumerate(split):
-        if header[k]:
-            out.append(k == 0 or not header[k - 1])
-        elif k > 0 and header[k - 1]:
-            out.append(True)
-        else:
-            out.append(bool(cells[0]) if numbered else sum(1 for c in cells if c) * 2 > columns)
-    return out
-
-
-def page_starts(header: list[bool]) -> list[int]:
-    """Where each page of the table starts: at the table's top and at each repeated header."""
-    return [k for k in range(len(header)) if k == 0 or (header[k] and not header[k - 1])]
-
-
-def _page_gutters(texts: list[str], header: list[bool]) -> list[tuple[int, int]]:
-    """Gutters of a page: header lines may cross them (a header cell spanning two columns, a
-    centred title), and a tenth of all lines besides (a long word that spills)."""
-    body = [t for t, h in zip(texts, header, strict=True) if not h]
-    return gutters(texts, int(len(texts) * SPILL_SHARE), body if len(body) >= MIN_FILLED_LINES else None)
+    """The line's text per column, the columns given by their gutters."""
+    return line_cells(line, [b for _, b in cuts], [True] * (len(cuts) + 1))
 
 
 def _trim(texts: list[str], header: list[bool]) -> int:
     """How many lines of a short page stay in the table: those before the text that follows it
     (lines crossing the gutters of the lines above them are dropped from the end)."""
     keep = len(texts)
-    while keep > 1 and crosses(texts[keep - 1], _page_gutters(texts[:keep], header[:keep])):
+    while keep > 1 and crosses(texts[keep - 1], page_gutters(texts[:keep], header[:keep])):
         keep -= 1
     return keep
 
 
-def _page_cuts(texts: list[str], header: list[bool], last: bool) -> tuple[list[tuple[int, int]], int]:
-    """(gutters of one page of the table, lines kept). The last page may have caught the text
-    after the table: it ends at the first two lines in a row crossing the gutters of the page's
-    first PROBE_LINES lines (linear: a long page is never re-measured line by line)."""
-    cuts = _page_gutters(texts, header)
-    if not last or not crosses(texts[-1], cuts):
-        return cuts, len(texts)
+def _last_page_lines(texts: list[str], header: list[bool]) -> int:
+    """How many lines of the last page belong to the table: it may have caught the text after the
+    table, which ends at the first two lines in a row crossing the gutters of the page's first
+    PROBE_LINES lines (linear: a long page is never re-measured line by line)."""
+    if not crosses(texts[-1], page_gutters(texts, header)):
+        return len(texts)
     head = min(len(texts), PROBE_LINES)
     keep = _trim(texts[:head], header[:head])
-    if keep == head:
-        reference = _page_gutters(texts[:head], header[:head])
-        ends = (
-            k
-            for k in range(head, len(texts))
-            if crosses(texts[k], reference) and (k + 1 == len(texts) or crosses(texts[k + 1], reference))
-        )
-        keep = next(ends, len(texts))
-    cuts = _page_gutters(texts[:keep], header[:keep])
-    return cuts, keep
+    if keep < head:
+        return keep
+    reference = page_gutters(texts[:head], header[:head])
+    ends = (
+        k
+        for k in range(head, len(texts))
+        if crosses(texts[k], reference) and (k + 1 == len(texts) or crosses(texts[k + 1], reference))
+    )
+    return next(ends, len(texts))
 
 
-def _grid(
-    texts: list[str],
-    run: list[int],
-    page_cuts: list[list[tuple[int, int]]],
-    header: list[bool],
-    spans: dict[int, tuple[int, int]],
-) -> Grid:
-    split = [split_cells(t, c) for t, c in zip(texts, page_cuts, strict=True)]
-    columns = len(page_cuts[0]) + 1
-    rows: list[GridRow] = []
-    for k, (j, cells, opens) in enumerate(zip(run, split, _row_starts(split, header, columns), strict=True)):
-        if opens or not rows:
-            rows.append(GridRow(cells=[GridCell() for _ in range(columns)], is_header=header[k]))
-        for cell, text in zip(rows[-1].cells, cells, strict=True):
-            if text:
-                cell.lines.append(
-                    CellLine(text=text, line=j + 1, char_start=spans[j][0], char_end=spans[j][1])
-                )
-    return Grid(rows=rows)
-
-
-def _pages(texts: list[str], header: list[bool]) -> list[list[tuple[int, int]]]:
-    """Gutters line by line, found page by page (the columns shift a little between pages). The
-    table ends before a page whose gutters give another number of columns: a new table opens there."""
+def _extent(texts: list[str], header: list[bool]) -> tuple[int, list[tuple[int, int]]]:
+    """(lines of the table, bounds of its first page's column edges: how many columns it has).
+    The edges are in the first page's gutters — or between its header's labels, when these name
+    more columns than the gutters show (a cell ran into the next column on a short page) and text
+    starts after a gutter between each two of them."""
     starts = page_starts(header)
-    out: list[list[tuple[int, int]]] = []
+    last = starts[-1]
+    keep = last + _last_page_lines(texts[last:], header[last:])
+    first_end = min(starts[1] if len(starts) > 1 else keep, keep)
+    bounds = bounds_from_gutters(page_gutters(texts[:first_end], header[:first_end]))
+    head = dict(header_blocks(header)).get(0, 0)
+    labelled = bounds_from_labels(label_spans(texts[:head]))
+    body = [t for t, h in zip(texts[:first_end], header[:first_end], strict=True) if not h]
+    if len(labelled) > len(bounds) and starts_within(body, labelled):
+        bounds = labelled
+    return keep, bounds
+
+
+def _line_edges(texts: list[str], header: list[bool], first: list[tuple[int, int]]) -> list[list[int]]:
+    """Column edges line by line, found page by page: on the first page inside its gutters, on
+    the others between the labels of their header block (or near the page before's edges)."""
+    starts = page_starts(header)
+    blocks = dict(header_blocks(header))
+    out: list[list[int]] = []
+    edges: list[int] = []
     for n, a in enumerate(starts):
         b = starts[n + 1] if n + 1 < len(starts) else len(texts)
-        cuts, keep = _page_cuts(texts[a:b], header[a:b], last=n + 1 == len(starts))
-        if out and len(cuts) != len(out[0]):
-            break
-        out.extend([cuts] * keep)
-        if keep < b - a:
-            break
+        body = [t for t, h in zip(texts[a:b], header[a:b], strict=True) if not h]
+        labels = label_spans(texts[a : blocks[a]]) if a in blocks else []
+        if n == 0:
+            bounds = first
+        elif len(labels) == len(first) + 1:
+            bounds = bounds_from_labels(labels)
+        else:
+            bounds = bounds_near(edges)
+        edges = page_edges(body, bounds) if body else [hi for _, hi in bounds]
+        out.extend([edges] * (b - a))
     return out
 
 
@@ -333,19 +236,24 @@ def _measure(lines: list[str], run: list[int], offsets: list[int]) -> AlignedTab
     """The table the lines of `run` hold, if they hold one."""
     texts = [columns_of(lines[j]) for j in run]
     header = header_lines(texts)
-    page_cuts = _pages(texts, header)
-    run, texts, header = run[: len(page_cuts)], texts[: len(page_cuts)], header[: len(page_cuts)]
-    if len(run) < MIN_ROWS or len(page_cuts[0]) + 1 < MIN_COLUMNS:
+    keep, first = _extent(texts, header)
+    run, texts, header = run[:keep], texts[:keep], header[:keep]
+    if len(run) < MIN_ROWS or len(first) + 1 < MIN_COLUMNS:
         return None
-    filled = sum(
-        1
-        for t, c in zip(texts, page_cuts, strict=True)
-        if sum(1 for x in split_cells(t, c) if x) >= MIN_COLUMNS
-    )
-    if filled < MIN_FILLED_LINES:
+    table = table_lines(texts, header, _line_edges(texts, header, first))
+    if sum(1 for x in table if sum(1 for c in x.cells if c) >= MIN_COLUMNS) < MIN_FILLED_LINES:
         return None
-    spans = {j: (offsets[j], offsets[j] + len(lines[j])) for j in run}
-    grid = _grid(texts, run, page_cuts, header, spans)
-    if len(grid.rows) < MIN_ROWS:
+    rows: list[GridRow] = []
+    for j, line in zip(run, table, strict=True):
+        if line.opens or not rows:
+            rows.append(GridRow(cells=[GridCell() for _ in line.cells], is_header=line.is_header))
+        for cell, text in zip(rows[-1].cells, line.cells, strict=True):
+            if text:
+                cell.lines.append(
+                    CellLine(
+                        text=text, line=j + 1, char_start=offsets[j], char_end=offsets[j] + len(lines[j])
+                    )
+                )
+    if len(rows) < MIN_ROWS:
         return None
-    return AlignedTable(grid=grid, resume=run[-1] + 1)
+    return AlignedTable(grid=Grid(rows=rows), resume=run[-1] + 1)

@@ -1,7 +1,8 @@
 """Side-by-side blocks in plain text: Word and PDF exports put the NĐ 30 header (issuer | Quốc hiệu,
 Số | place and date) and the closing (Nơi nhận | signature) on shared lines, the two halves apart by
 a wide gap. A run of lines with one wide gap at about the same position is such a block; its left
-column is read first, then its right column, as the PDF reader does."""
+column is read first, then its right column, as the PDF reader does. A page break (a form feed,
+as pdftotext writes it) ends a block: the next page's title is not the signature's neighbour."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ import regex
 from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..structure.patterns import type_name_of
 from ..text import rx
+
+# A recipient list ("- Bộ Tài chính;") runs on beside the space left for the signature: the
+# signer's name may come that many lines further down.
+LIST_LOOKAHEAD = 12
+_LIST_ITEM = rx.compile(r"^[-+•]\s")
 
 
 @cache
@@ -64,12 +70,13 @@ def find_blocks(
             i += 1
             continue
         cuts, j, split_x = [first], i + 1, first.x
-        while j < len(rows):
+        while j < len(rows) and "\f" not in rows[j][1]:  # a page break ends the block
             cut = _cut(*rows[j], split_x, settings)
             if cut is None or type_name_of(cut.right or cut.left):
                 break  # "KẾ HOẠCH" centred below the header opens the title, whatever its indent
             if cut.x is None:  # left-only: keep it only if the right column goes on below
-                ahead = [_cut(*r, split_x, settings) for r in rows[j + 1 : j + 1 + settings.side_lookahead]]
+                reach = LIST_LOOKAHEAD if _LIST_ITEM.match(cut.left) else settings.side_lookahead
+                ahead = [_cut(*r, split_x, settings) for r in rows[j + 1 : j + 1 + reach]]
                 if not any(c is not None and c.x is not None for c in ahead):
                     break
             cuts.append(cut)
