@@ -125,6 +125,19 @@ def test_when_blank_lines_part_paragraphs() -> None:
     assert not blanks_separate_paragraphs(["Dòng một", "Dòng hai", "Dòng ba", "", ""])  # only at the end
     double_spaced = [x for n in range(10) for x in (f"Dòng {n}", "")]
     assert not blanks_separate_paragraphs(double_spaced)
+    # `pdftotext -layout`: blank lines only at page breaks; a paragraph opens on an indent right
+    # under the sentence that ended the one before, so those blank lines part no paragraphs
+    page = [
+        "       1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân",
+        "  các xã, phường",
+        "       Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến",
+        "  và triển khai thực hiện đầy đủ các nội dung của Quyết định số 1074/QĐ-BXD.",
+        "       2. Giao Sở Xây dựng",
+        "       Chủ trì, phối hợp với Công an tỉnh tổ chức hướng dẫn triển khai thực hiện.",
+        "       3. Ủy ban nhân dân các xã, phường rà soát các cơ sở, công trình trên địa bàn;",
+        "       4. Định kỳ hằng năm báo cáo kết quả thực hiện về Sở Xây dựng trước ngày",
+    ]
+    assert not blanks_separate_paragraphs([*page, "", "", *page, "", *page])
 
 
 def test_crlf_and_trailing_spaces_read_like_plain_lines() -> None:

@@ -12,6 +12,7 @@ import itertools
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
+from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
@@ -26,6 +27,10 @@ def _line(number: int, raw: str, start: int, end: int) -> Line:
     return Line(text=" ".join(raw.split()), line=number, indent=indent, char_start=start, char_end=end)
 
 
+_SENTENCE_END = rx.compile(r"[.;:!?…]\s*$")
+SENTENCE_END_BLANK_SHARE = 0.5
+
+
 def blanks_separate_paragraphs(lines: list[str]) -> bool:
     """Blank lines part paragraphs when there are some between the text's lines (two at least, and
     one in twenty lines), but not one after nearly every line (a double-spaced export, where they
@@ -35,7 +40,13 @@ def blanks_separate_paragraphs(lines: list[str]) -> bool:
         return False
     inner = lines[filled[0] : filled[-1] + 1]
     breaks = sum(1 for a, b in itertools.pairwise(inner) if a.strip() and not b.strip())
-    return max(2, 0.05 * len(inner)) <= breaks <= 0.6 * len(filled)
+    if not max(2, 0.05 * len(inner)) <= breaks <= 0.6 * len(filled):
+        return False
+    # where blank lines part paragraphs, a line that ends a sentence mostly ends its paragraph too,
+    # so a blank line follows it; in `pdftotext -layout` text, blank lines come only at page and
+    # block breaks, and the next paragraph starts right under the sentence's end (on an indent)
+    ends = [b for a, b in itertools.pairwise([*inner, ""]) if _SENTENCE_END.search(a)]
+    return not ends or sum(1 for b in ends if not b.strip()) >= SENTENCE_END_BLANK_SHARE * len(ends)
 
 
 def _mark_breaks(line: Line, blank_before: bool, first: bool) -> Line:
