@@ -231,3 +231,44 @@ def test_pandoc_markdown_attributes_and_fences_are_markup() -> None:
 def test_reading_converter_html_is_deterministic() -> None:
     path = DATA / "lao-cai-kh-chi-thi-11.mammoth.html"
     assert to_json(parse(path)) == to_json(parse(path))
+
+
+# pandoc 3.9's HTML of a DOCX with Word's auto-numbering (levels "I.", "1.", "a)" and a bullet), as
+# test_reader_docx.test_auto_numbering_labels builds it: the numbers are the list's, not the text's.
+PANDOC_NUMBERED = """<ol type="I">
+<li><p><strong>MỤC ĐÍCH</strong></p></li>
+</ol>
+<ol type="1">
+<li><p>Mục đích</p>
+<ol type="a">
+<li><p>thứ nhất</p></li>
+<li><p>thứ hai</p>
+<ul>
+<li><p>ý nhỏ</p></li>
+</ul></li>
+</ol></li>
+<li><p>Yêu cầu</p>
+<ol type="a">
+<li><p>lại từ a</p></li>
+</ol></li>
+</ol>
+<ol start="2" type="I">
+<li><p><strong>NHIỆM VỤ</strong></p></li>
+</ol>
+"""
+
+
+def test_pandoc_html_of_word_numbering_gives_the_docx_labels() -> None:
+    """The DOCX reader gives "I. MỤC ĐÍCH", "1. Mục đích", "a) thứ nhất", … from numbering.xml; the
+    bullet item has no number in HTML (the DOCX's "-" glyph is not in the markup)."""
+    raw = read_bytes(PANDOC_NUMBERED.encode("utf-8"), "n.html")  # a fragment opening with <ol>
+    assert [ln.text for ln in raw.lines()] == [
+        "I. MỤC ĐÍCH",
+        "1. Mục đích",
+        "a) thứ nhất",
+        "b) thứ hai",
+        "ý nhỏ",
+        "2. Yêu cầu",
+        "a) lại từ a",
+        "II. NHIỆM VỤ",
+    ]
