@@ -5,7 +5,8 @@ in its place, so every row lines up with the header. A cell spanning columns kee
 `GridCell.colspan`, as the other readers do. A table inside a cell is flattened into the cell's
 text, one line per inner row. A table that lays out a whole page (a site's frame: one column, or
 cells holding headings or the document's sections) is no table of the document: its cells are read
-as blocks, in order.
+as blocks, in order. A heading in a cell of a table whose rows hold text side by side is a Word
+heading style kept by a converter (pandoc, mammoth), not a frame.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _MAX_SPAN = 64  # a hostile rowspan/colspan must not blow a grid up
 _SECTION_TAGS = ("thead", "tbody", "tfoot")
 _CELL_TAGS = ("td", "th")
 _PARAGRAPH_TAGS = ("p", "div", "li")
-_CONTAINER_PARAGRAPHS = 10  # a cell with this many paragraphs and a table inside lays out a page
+_CONTAINER_PARAGRAPHS = 10  # a cell with this many blocks and a heading or table inside lays out a page
 
 
 def table_rows(table: Any) -> list[tuple[Any, bool]]:
@@ -49,12 +50,21 @@ def span(cell: Any, name: str, limit: int) -> int:
     return max(1, min(value, limit, _MAX_SPAN))
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = frozenset({*_PARAGRAPH_TAGS, *_HEADING_TAGS})
+_GRID_ROWS = 2  # rows with two filled cells or more: the table lays out the document's data
+
+
 def _holds_page(cell: Any) -> bool:
-    if any(tag_of(d) in ("h1", "h2", "h3", "h4", "h5", "h6") for d in cell.iterdescendants()):
-        return True
-    has_table = any(tag_of(d) == "table" for d in cell.iterdescendants())
-    paragraphs = sum(1 for d in cell.iterdescendants() if tag_of(d) in _PARAGRAPH_TAGS)
-    return has_table and paragraphs >= _CONTAINER_PARAGRAPHS
+    """A cell holding a page's worth: headings or a table among many paragraphs."""
+    descendants = [tag_of(d) for d in cell.iterdescendants()]
+    blocks = sum(1 for t in descendants if t in _BLOCK_TAGS)
+    has_heading = any(t in _HEADING_TAGS for t in descendants)
+    return (has_heading or "table" in descendants) and blocks >= _CONTAINER_PARAGRAPHS
+
+
+def _has_heading(cell: Any) -> bool:
+    return any(tag_of(d) in _HEADING_TAGS for d in cell.iterdescendants())
 
 
 def table_width(rows: list[tuple[Any, bool]]) -> int:
@@ -62,9 +72,25 @@ def table_width(rows: list[tuple[Any, bool]]) -> int:
     return max((sum(span(c, "colspan", _MAX_SPAN) for c in row_cells(tr)) for tr, _ in rows), default=0)
 
 
+def _filled(cell: Any) -> bool:
+    return bool(cell.text_content().strip())
+
+
+def is_data_grid(rows: list[tuple[Any, bool]]) -> bool:
+    """Rows side by side with text in two cells or more: the document's rows and columns. Word's
+    heading styles kept by converters (pandoc, mammoth write a cell's "Heading 4" paragraph as `<h4>`)
+    do not make such a table a page's frame; a site's frame has one row of content beside its menu."""
+    return sum(1 for tr, _ in rows if sum(1 for c in row_cells(tr) if _filled(c)) >= 2) >= _GRID_ROWS
+
+
 def is_container(rows: list[tuple[Any, bool]]) -> bool:
     """A table that frames a page rather than holding the document's rows and columns."""
-    return table_width(rows) <= 1 or any(_holds_page(c) for tr, _ in rows for c in row_cells(tr))
+    if table_width(rows) <= 1:
+        return True
+    cells = [c for tr, _ in rows for c in row_cells(tr)]
+    if any(_holds_page(c) for c in cells):
+        return True
+    return any(_has_heading(c) for c in cells) and not is_data_grid(rows)
 
 
 def _cell_lines(walker: Walker, cell: Any, style: TextStyle) -> list[CellLine]:

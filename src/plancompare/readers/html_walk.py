@@ -5,7 +5,8 @@ their text into it. A line is bold when all its text is inside `<b>`/`<strong>` 
 `font-weight`), a heading when an `<h1>`…`<h6>` holds it, and centred when its block (or an
 ancestor) says `text-align:center` / `align=center`. Tables become `Grid`s with rowspan and
 colspan honoured (`html_grid`); a table that only lays out a page (one column, or cells holding
-headings or whole sections) is read through as blocks.
+headings or whole sections) is read through as blocks. An `<ol>` item starts with the number a
+browser shows for it ("III.", "c)"; `html_lists`).
 
 What a reader of the page never sees as the document goes elsewhere: `<script>`, `<style>` and
 other non-text elements are dropped; the site's `<nav>`, `<header>`, `<footer>`, `<aside>` and
@@ -144,8 +145,11 @@ class Sink:
     entries: list[Entry] = field(default_factory=list)
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     style: TextStyle = TextStyle()
+    prefix: str = ""  # an ordered list's marker, put before the item's first text
 
     def add(self, text: str, style: TextStyle) -> None:
+        if self.prefix and text.strip():
+            text, self.prefix = f"{self.prefix} {text.lstrip()}", ""
         if style.pre and "\n" in text:
             first, *rest = text.split("\n")
             self.add(first, replace(style, pre=False))
@@ -215,6 +219,13 @@ def restyle(el: Any, tag: str, style: TextStyle) -> TextStyle:
     return TextStyle(bold=bold, heading=heading, align=align, pre=style.pre or tag == "pre")
 
 
+def _marker(li: Any) -> str:
+    from .html_lists import already_numbered, list_marker
+
+    mark = list_marker(li)
+    return mark if mark and not already_numbered(li.text_content(), mark) else ""
+
+
 class Walker:
     """Walks an lxml element tree into entries (body) and furniture lines."""
 
@@ -252,7 +263,11 @@ class Walker:
         block = tag in BLOCK_TAGS
         if block:
             sink.flush()
+        if tag == "li":
+            sink.prefix = _marker(el)
         self.children(el, restyle(el, tag, style), sink, in_cell)
+        if tag == "li":
+            sink.prefix = ""  # an empty item shows its number alone; it is not the next line's
         if block:
             sink.flush()
 

@@ -17,10 +17,12 @@ from .document import Item, Line, RawDocument
 from .grid import grid_chars
 from .markup import (
     MarkupState,
+    is_div_fence,
     looks_like_pandoc,
     pandoc_smart,
     protect_escapes,
     restore_escapes,
+    strip_attributes,
     strip_markup,
     writes_escapes,
 )
@@ -109,8 +111,8 @@ def read_markdown(text: str, source: SourceInfo, layout: LayoutSettings = DEFAUL
         i += 1
         if number - 1 in skip:
             continue  # page furniture: the sentence around it joins up as if it were not there
-        stripped = raw.strip()
-        if not stripped:
+        stripped = strip_attributes(raw.strip())
+        if not stripped or is_div_fence(stripped):
             blank_before = True
             continue
         inline = markdown_html.inline_html(stripped)  # tags dropped (<strong> as **), entities decoded

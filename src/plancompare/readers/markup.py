@@ -110,3 +110,22 @@ def pandoc_smart(text: str) -> str:
     text = _EN_DASH.sub("–", text)
     text = _ELLIPSIS.sub("…", text)
     return str(_SUB_SUP.sub(r"\2", text))
+
+
+# pandoc's markdown extensions for what HTML carried: a heading's attributes
+# ("# KẾ HOẠCH {#ke-hoach style="text-align:center"}"), a bracketed span ("[text]{.hidden}"), and a
+# fenced div's fence ("::: content", ":::"). Markup only: the text is kept, the fence is a blank.
+_ATTRIBUTES = rx.compile(r"\s*\{(?:[#.][^{}]*|[\w-]+=[^{}]*)\}\s*$")
+_SPAN = rx.compile(r"\[([^\[\]]*)\]\{(?:[#.][^{}]*|[\w-]+=[^{}]*)\}")
+_FENCE = rx.compile(r"^\s*:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$")
+
+
+def is_div_fence(raw: str) -> bool:
+    return bool(_FENCE.match(raw))
+
+
+def strip_attributes(text: str) -> str:
+    """Text without pandoc's attribute blocks (a heading's trailing one, bracketed spans')."""
+    if "{" not in text:
+        return text
+    return str(_SPAN.sub(r"\1", _ATTRIBUTES.sub("", text)))

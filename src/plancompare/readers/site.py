@@ -12,6 +12,7 @@ one copy said "Nơi ban hành: Tỉnh Nghệ An" where the issuer is the provinc
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ..text import rx
@@ -21,6 +22,7 @@ from .markup import strip_emphasis
 
 # Folded to ASCII: the copy's own marks are not always right.
 _NATIONAL_MOTTO = rx.compile(r"^(?:cong hoa xa hoi(?: chu nghia viet nam)?|dang cong san viet nam)\b")
+_COLUMN_GAP = rx.compile(r"\s{3,}")
 _MOTTO_TAIL = rx.compile(r"^chu nghia viet nam\b")
 _INFO_LABEL = rx.compile(
     r"^(so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao"
@@ -60,14 +62,35 @@ def _key(raw: str) -> str:
 
 
 def is_furniture_line(raw: str) -> bool:
+    """A site's line: a banner, or an info-box label (also in a cell of a table row)."""
     key = _key(raw)
-    return bool(key) and bool(_INFO_LABEL.match(key) or _BANNER.search(key))
+    if not key:
+        return False
+    if _INFO_LABEL.match(key) or _BANNER.search(key):
+        return True
+    cells = row_cells(raw)
+    return len(cells) > 1 and any(_INFO_LABEL.match(_key(c)) for c in cells)
+
+
+def row_cells(raw: str) -> list[str]:
+    """A line's cells when it lays out a table row: a pipe table's cells (`| ỦY BAN … | CỘNG HÒA … |`),
+    or the columns of an aligned row (pandoc's multiline table), split at gaps of three spaces."""
+    text = raw.strip()
+    if text.startswith("|"):
+        return [c for c in text.strip("|").split("|") if c.strip()]
+    return [c for c in _COLUMN_GAP.split(text) if c.strip()]
+
+
+def _motto_in_row(raw: str) -> bool:
+    """The Quốc hiệu in a cell after the first, the issuer's cell before it on the same row."""
+    cells = row_cells(raw)
+    return len(cells) > 1 and any(_NATIONAL_MOTTO.match(_key(c)) for c in cells[1:])
 
 
 def _motto_at(raw: list[str]) -> int | None:
     for i, line in enumerate(raw):
         key = _key(line)
-        if _NATIONAL_MOTTO.match(key):
+        if _NATIONAL_MOTTO.match(key) or _motto_in_row(line):
             return i
         if key.endswith("cong hoa xa hoi") and i + 1 < len(raw) and _MOTTO_TAIL.match(_key(raw[i + 1])):
             return i
@@ -78,6 +101,10 @@ def _issuer_start(raw: list[str], motto: int) -> int:
     """Back from the Quốc hiệu over the issuer block beside it: in a web copy, the cell before it
     (up to the separator that opens the header row); otherwise the few lines right above it."""
     k = motto - 1
+    if _motto_in_row(raw[motto]):  # the issuer is on this row; the table's own lines above it
+        while k >= 0 and raw[k].strip() and not is_furniture_line(raw[k]):
+            k -= 1
+        return k + 1
     if k >= 0 and is_separator(raw[k]):
         k -= 1
         while k >= 0 and not is_separator(raw[k]) and raw[k].strip():
@@ -90,10 +117,23 @@ def _issuer_start(raw: list[str], motto: int) -> int:
     return k + 1
 
 
+def _row_hint(line: str, out: dict[str, str]) -> None:
+    """An info box as a table row: `| Số hiệu: | 27/KH-UBND | Loại văn bản: | Kế hoạch |`, or its
+    columns aligned with spaces (pandoc's simple table)."""
+    cells = [strip_emphasis(c.strip()) for c in row_cells(line)]
+    for label, value in itertools.pairwise(cells):
+        m = _INFO_LABEL.match(_key(label))
+        if m and m.group(1) in _HINT_KEYS and value and not _INFO_LABEL.match(_key(value)):
+            out.setdefault(_HINT_KEYS[m.group(1)], " ".join(value.split()))
+
+
 def _hint(raw: list[str]) -> dict[str, str]:
-    """Values of the info box: each label's value is the next non-separator line."""
+    """Values of the info box: each label's value is the next non-separator line (or cell)."""
     out: dict[str, str] = {}
     for i, line in enumerate(raw):
+        if len(row_cells(line)) > 1:
+            _row_hint(line, out)
+            continue
         m = _INFO_LABEL.match(_key(line))
         if not m or m.group(1) not in _HINT_KEYS:
             continue

@@ -27,7 +27,10 @@ _HTML = rx.compile(
 _XML = rx.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
 _RAW_TABLE = rx.compile(r"(?im)^\s*<table\b")  # not a page (no <html>/<body>): markdown with raw HTML
 # A page named .html/.htm need not open with <html> (a fragment, Word's XML prolog, text first).
-_HTML_TAG = rx.compile(rb"<(?:html|body|p|div|table|span|br|h[1-6])\b", regex.IGNORECASE)
+_HTML_TAG = rx.compile(
+    rb"<(?:html|body|p|div|table|span|br|h[1-6]|ol|ul|li|strong|em|b|i|a|font|center|section|article)\b",
+    regex.IGNORECASE,
+)
 # HTML content under one of these names is what a portal served instead of the file: an error page.
 _NOT_HTML_NAMES = (SourceFormat.PDF, SourceFormat.DOCX, SourceFormat.PLAN_JSON, SourceFormat.OUTLINE)
 

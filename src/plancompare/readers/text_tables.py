@@ -33,6 +33,7 @@ _OUTER_PIPES = rx.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = rx.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
 _PIPE_SPLIT = rx.compile(r"(?<!\\)\|")
 # "a | b": a pipe with text on both sides (a text export of a table or of a side-by-side header)
+_HEADER_ROWS = 2  # where a header row may stand: first, or after an empty row
 _INNER_PIPE = rx.compile(r"\S\s*(?<!\\)\|\s*\S")
 
 
@@ -173,7 +174,36 @@ class TableScanner:
             rows.append(GridRow(cells=[_cell(c, k + 1, start, start + len(raw)) for c in cells]))
             last_row = k
             k += 1
-        return FoundTable(items=grid_items(Grid(rows=rows), self.layout), resume=last_row + 1)
+        return FoundTable(items=grid_items(Grid(rows=under_spans(rows)), self.layout), resume=last_row + 1)
+
+
+def spanned_columns(header: GridRow) -> list[int]:
+    """Columns under a header cell that spans (a filled cell followed by empty ones: a pipe table
+    writes a colspan as empty cells after it)."""
+    out: list[int] = []
+    cells = header.cells
+    for k in range(1, len(cells)):
+        spans = not cells[k].text and (bool(cells[k - 1].text) or (bool(out) and out[-1] == k - 1))
+        if spans:
+            out.extend([k - 1, k] if not out or out[-1] != k - 1 else [k])
+    return out
+
+
+def under_spans(rows: list[GridRow]) -> list[GridRow]:
+    """A two-row header whose rowspans a converter dropped (markdownify: `| STT | Nội dung | Cơ quan
+    thực hiện | | Thời hạn |` then `| Chủ trì | Phối hợp |`): the short second row's cells stand
+    under the spanning header cells, not at the left. The header may follow an empty first row
+    (markitdown writes one when the table has no `<th>`)."""
+    for k in range(min(_HEADER_ROWS, len(rows) - 1)):
+        header, short = rows[k], rows[k + 1]
+        width = len(header.cells)
+        columns = spanned_columns(header)
+        if columns and len(short.cells) < width and len(short.cells) == len(columns):
+            cells = [GridCell() for _ in range(width)]
+            for column, cell in zip(columns, short.cells, strict=True):
+                cells[column] = cell
+            return [*rows[: k + 1], GridRow(cells=cells, is_header=short.is_header), *rows[k + 2 :]]
+    return rows
 
 
 def page_furniture_lines(lines: list[str], skip: frozenset[int]) -> list[Furniture]:
