@@ -209,7 +209,8 @@ def extract_metadata(
     meta.signer = closing.signer
     if meta.signer is None:
         warnings.append(_w(codes.SIGNER_MISSING, "no signer's name in the signature block (unsigned draft?)"))
-    meta.recipients = list(dict.fromkeys(addressees(layout.addressees) + closing.recipients))
+    meta.addressees = list(dict.fromkeys(addressees(layout.addressees)))
+    meta.recipients = list(dict.fromkeys(meta.addressees + closing.recipients))
     if not meta.recipients:
         warnings.append(_w(codes.RECIPIENTS_MISSING, "no 'Nơi nhận' or 'Kính gửi' list found"))
     meta.cites = find_cites(all_text, own=meta.number)

@@ -134,7 +134,7 @@ def _head(blocks: list[Block], layout: Layout) -> int:
     elif vv_at is not None:
         # công văn: "V/v …" sits in the header's left column; its wrapped lines follow it there
         while (p := _para_at(blocks, i)) is not None and not _is_content_start(p):
-            continues_title = i > vv_at and blocks[i - 1] is (layout.title or [None])[-1]
+            continues_title = i > vv_at and bool(layout.title) and blocks[i - 1] is layout.title[-1]
             if i == vv_at or (continues_title and continues_subject(p, layout.title[0])):
                 layout.title.append(p)
             else:
@@ -170,7 +170,8 @@ def is_addressee(p: Paragraph, taken: list[Paragraph]) -> bool:
         return False
     if any(_is_item(q) for q in taken) or _is_item(p):
         return _is_item(p)
-    bare = len(taken) == 1 and not KINH_GUI.match(taken[0].text).group(1).strip()  # type: ignore[union-attr]
+    label = KINH_GUI.match(taken[0].text)
+    bare = len(taken) == 1 and label is not None and not label.group(1).strip()
     return bare and len(p.text) <= 80
 
 
