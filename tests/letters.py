@@ -225,9 +225,12 @@ def _head_after_header(letter: Letter) -> list[str]:
     return out
 
 
-def to_markdown(letter: Letter) -> str:
-    """A web copy: the header as a 2-column pipe table, names in bold, then paragraphs."""
+def to_markdown(letter: Letter, fused_issuer: bool = False) -> str:
+    """A web copy: the header as a 2-column pipe table, names in bold, then paragraphs. `fused_issuer`:
+    the issuer's lines run together in their cell ("UBND TỈNH X SỞ Y"), as some sites copy them."""
     left_top = "<br>".join(f"**{x}**" for x in letter.issuer)
+    if fused_issuer:
+        left_top = "**" + " ".join(letter.issuer) + "**"
     right_top = f"**{QUOC_HIEU[0]}**<br>**{QUOC_HIEU[1]}**"
     left_low = letter.number + (f"<br>{_subject_text(letter)}" if letter.subject else "")
     rows = [

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from letters import CV_7432, CV_SO, FONTS, QD_1074, Letter, write_docx, write_pdf
+from letters import CV_7432, CV_SO, FONTS, QD_1074, Letter, to_markdown, write_docx, write_pdf
 from plancompare.api import parse
 from plancompare.extract.actors import lead_units, support_units
 from plancompare.extract.deadlines import find_deadline
+from plancompare.extract.metadata import split_fused_issuer
 from plancompare.model.plan import Plan
 from plancompare.readers.document import Line
 from plancompare.readers.text import blanks_separate_paragraphs, multi_paragraph_share
@@ -298,3 +299,17 @@ def test_companies_lead_and_investment_boards_keep_their_name() -> None:
 def test_at_the_latest_by_a_date_is_a_deadline() -> None:
     d = find_deadline("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.")
     assert (d.text, d.date) == ("chậm nhất đến ngày 01 tháng 7 năm 2028", "2028-07-01")
+
+
+def test_issuer_lines_run_together_split_after_the_province(tmp_path: Path) -> None:
+    assert split_fused_issuer("UBND TỈNH THANH HÓA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") == [
+        "UBND TỈNH THANH HÓA",
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+    ]
+    # "PHÒNG" of Hải Phòng is no unit's first word; a committee alone stays whole
+    assert split_fused_issuer("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ")[1] == "SỞ Y TẾ"
+    assert split_fused_issuer("ỦY BAN NHÂN DÂN TỈNH LÀO CAI") == ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"]
+    web = tmp_path / "fused.md"
+    web.write_text(to_markdown(CV_SO, fused_issuer=True), encoding="utf-8")
+    m = parse(web).metadata
+    assert (m.issuer, m.parent_issuer) == ("Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân tỉnh Thanh Hóa")
