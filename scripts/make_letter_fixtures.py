@@ -2,7 +2,8 @@
 1074/QĐ-BXD and a Sở's công văn written from the NĐ 30/2020 conventions, each in the text layouts of
 tests/letters.py (markdown as a web copy, header columns one after the other, hard-wrapped at 72
 columns) and as `pdftotext` gives its PDF (plain, and `-layout` for the typeset one; the real PDFs'
-`-layout` text is made by scripts/make_layout_fixtures.py). DOCX and the typeset PDF are built by the
+`-layout` text is made by scripts/make_layout_fixtures.py); the công văn also typeset with the "Kính
+gửi:" label beside the middle or the end of its list (`-layout` text). DOCX and the typeset PDF are built by the
 tests themselves (tests/letters.py), as binary files are not committed.
 
     /work/venv-NAME/bin/python scripts/make_letter_fixtures.py [OUT_DIR]
@@ -56,6 +57,16 @@ def main(out_dir: Path = OUT) -> None:
                 manifest.append(f"- {slug}.pdftotext-layout.txt: pdftotext -layout -enc UTF-8 of {source}")
             pdftotext(pdf, [], out_dir / f"{slug}.pdftotext.txt")
             manifest.append(f"- {slug}.pdftotext.txt: pdftotext -enc UTF-8 of {source}")
+            for valign in ("MIDDLE", "BOTTOM"):  # the Kính gửi label beside the middle or the end of its list
+                name = f"{slug}.label-{valign.lower()}.pdftotext-layout.txt"
+                if letter.addressees:
+                    typeset = Path(tmp) / f"{slug}-{valign}.pdf"
+                    write_pdf(letter, typeset, label_valign=valign)
+                    pdftotext(typeset, ["-layout"], out_dir / name)
+                    manifest.append(
+                        f"- {name}: pdftotext -layout -enc UTF-8 of tests/letters.py write_pdf({slug}, "
+                        f"label_valign={valign!r})"
+                    )
     (out_dir / "letters.md").write_text("\n".join(manifest) + "\n", encoding="utf-8")
 
 

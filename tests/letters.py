@@ -318,9 +318,11 @@ def write_docx(letter: Letter, path: Path) -> None:
     d.save(str(path))
 
 
-def write_pdf(letter: Letter, path: Path) -> None:
+def write_pdf(letter: Letter, path: Path, label_valign: str = "TOP") -> None:
     """reportlab, as tests/test_serializations.py::typeset_pdf does: header and closing as borderless
-    2-column tables, the V/v subject wrapped in the left column, paragraphs justified."""
+    2-column tables, the V/v subject wrapped in the left column, paragraphs justified. The "Kính gửi:"
+    label sits beside its list at the top, or (`label_valign` "MIDDLE", "BOTTOM") centred or at the
+    bottom of it, as Word tables often set it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -356,7 +358,7 @@ def write_pdf(letter: Letter, path: Path) -> None:
             Table(
                 [[p("Kính gửi:", plain), p("<br/>".join(letter.addressees), plain)]],
                 colWidths=[90, 380],
-                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+                style=[("VALIGN", (0, 0), (0, 0), label_valign), ("VALIGN", (1, 0), (1, 0), "TOP")],
             )
         )
     story += [p(text, centre if text == "QUYẾT ĐỊNH:" else style) for text in letter.body]

@@ -313,3 +313,30 @@ def test_issuer_lines_run_together_split_after_the_province(tmp_path: Path) -> N
     web.write_text(to_markdown(CV_SO, fused_issuer=True), encoding="utf-8")
     m = parse(web).metadata
     assert (m.issuer, m.parent_issuer) == ("Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân tỉnh Thanh Hóa")
+
+
+@pytest.mark.parametrize("slug", ["cv-7432", "cv-so-nnmt"])
+@pytest.mark.parametrize("valign", ["middle", "bottom"])
+def test_kinh_gui_label_beside_the_middle_or_end_of_its_list(slug: str, valign: str) -> None:
+    """Items above the label are addressees too; the label beside an item's wrapped rest joins it."""
+    m = parse(DATA / f"{slug}.label-{valign}.pdftotext-layout.txt").metadata
+    assert m.addressees == EXPECTED[slug]["addressees"]
+    assert m.title == EXPECTED[slug]["title"]
+
+
+def test_kinh_gui_label_centred_in_a_pdf(tmp_path: Path) -> None:
+    pdf = tmp_path / "centred.pdf"
+    _typeset(CV_SO, pdf)
+    write_pdf(CV_SO, pdf, label_valign="MIDDLE")
+    assert parse(pdf).metadata.addressees == EXPECTED["cv-so-nnmt"]["addressees"]
+
+
+def test_label_beside_a_wrapped_rest_joins_the_item_above() -> None:
+    from plancompare.extract.closing import addressees
+
+    paras = [
+        _para("- Ban Quản lý dự án nông nghiệp"),
+        _para("Kính gửi: và phát triển nông thôn tỉnh."),
+        _para("- Sở Y tế."),
+    ]
+    assert addressees(paras) == ["Ban Quản lý dự án nông nghiệp và phát triển nông thôn tỉnh", "Sở Y tế"]

@@ -76,6 +76,7 @@ def continues_subject(p: Paragraph, subject: Paragraph) -> bool:
     letter's body ("Kính gửi:", a numbered part, a sentence ended by a full stop)."""
     return (
         p.column == subject.column
+        and not _is_item(p)  # a subject has no list items: "- Sở …" is an addressee beside a centred label
         and not _header_part(p)
         and not KINH_GUI.match(p.text)
         and not SENTENCE_END.search(p.text)
@@ -149,13 +150,24 @@ def _head(blocks: list[Block], layout: Layout) -> int:
         ):
             layout.header.append(p)
             i += 1
-    if (p := _para_at(blocks, i)) is not None and KINH_GUI.match(p.text):
-        while (p := _para_at(blocks, i)) is not None and (
-            not layout.addressees or is_addressee(p, layout.addressees)
-        ):
+    if (label := _para_at(blocks, i)) is not None and KINH_GUI.match(label.text):
+        layout.addressees = _items_above_label(blocks, i, layout)
+        while (p := _para_at(blocks, i)) is not None and (p is label or is_addressee(p, layout.addressees)):
             layout.addressees.append(p)
             i += 1
     return i
+
+
+def _items_above_label(blocks: list[Block], at: int, layout: Layout) -> list[Paragraph]:
+    """The dash items right above the "Kính gửi:" label at `at`, taken back from the header: a
+    label centred (or set at the bottom) beside its list in a borderless table comes after the
+    list's first items in the text."""
+    k = at
+    while k > 0 and (q := _para_at(blocks, k - 1)) is not None and _is_item(q) and q in layout.header:
+        k -= 1
+    items = [b for b in blocks[k:at] if isinstance(b, Paragraph)]
+    layout.header = [q for q in layout.header if all(q is not x for x in items)]
+    return items
 
 
 def _is_item(p: Paragraph) -> bool:
