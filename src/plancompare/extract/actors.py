@@ -22,12 +22,14 @@ _PREDICATES = (
     "đảm bảo", "thường xuyên", "tích cực", "kịp thời", "cung cấp", "hỗ trợ", "tạo điều kiện",
     "tổng hợp", "đề xuất", "giám sát", "chịu trách nhiệm", "quản lý", "xác định", "bổ sung",
     "cập nhật", "xử lý", "thẩm định", "phê duyệt", "tập trung", "đẩy nhanh", "tiếp nhận", "lồng ghép",
+    "vận hành",
     "lãnh đạo",  # Party documents: "Ban cán sự đảng … lãnh đạo", "Các tỉnh ủy, thành ủy lãnh đạo"
 )  # fmt: skip
 # Case-sensitive on purpose: a predicate inside a sentence is lower case, while the same words in
-# a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun.
+# a unit's name are capitalized ("Sở Xây dựng", "Ban Tổ chức"). "tổ chức" after "các"/"," is a noun,
+# and so is "xây dựng" in "đầu tư xây dựng" ("Ban Quản lý dự án đầu tư xây dựng …").
 _PREDICATE = rx.compile(
-    r"(?<!\b(?:các|những|và)\s)(?<!,\s)(?<=\s)(?:"
+    r"(?<!\b(?:các|những|và)\s)(?<!,\s)(?<!\bđầu\s+tư\s)(?<=\s)(?:"
     + "|".join(regex.escape(p) for p in _PREDICATES)
     + r")(?!\p{L})"
 )
@@ -79,8 +81,9 @@ def support_units(text: str) -> list[UnitRef]:
     if m is None:
         return []
     rest = text[m.end() :]
-    end = _SUPPORT_END.search(rest)
-    span = rest[: end.start()] if end else rest
+    # the span ends at a clause end or the next predicate ("… các xã, phường vận hành hồ chứa …")
+    ends = [m.start() for m in (_SUPPORT_END.search(rest), _PREDICATE.search(rest)) if m is not None]
+    span = rest[: min(ends)] if ends else rest
     span = span.strip(" ,")
     if not span or not starts_like_unit(span):
         return []

@@ -10,6 +10,7 @@ from ..structure.paragraphs import Paragraph
 from ..structure.patterns import CAPACITY, KINH_GUI, NOI_NHAN
 from ..structure.zones import looks_like_name
 from ..text import rx
+from ..text.punct import LOWER_START
 from .casing import capacity_case, title_case_role
 
 _CLEAN = rx.compile(r"^[\s\-–•+]+|[\s;,.]+$")
@@ -36,7 +37,10 @@ def addressees(paras: list[Paragraph]) -> list[str]:
         m = KINH_GUI.match(p.text)
         text = m.group(1) if m else p.text
         cleaned = clean_recipient(text)
-        if cleaned:
+        if m and out and LOWER_START.match(cleaned):
+            # the label beside an item's wrapped rest ("Kính gửi:   và phát triển nông thôn tỉnh.")
+            out[-1] = clean_recipient(f"{out[-1]} {cleaned}")
+        elif cleaned:
             out.append(cleaned)
     return out
 

@@ -26,7 +26,7 @@ PER_SCHEDULE = rx.compile(
 )
 PERIOD = rx.compile(r"\bgiai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b")
 DAY_MONTH = rx.compile(
-    r"\b(?P<before>trước|chậm nhất|không muộn hơn|hoàn thành|xong|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
+    r"\b(?P<before>trước|chậm nhất(?:\s+(?:đến|vào|là|trước))?|không muộn hơn|hoàn thành|xong|hạn)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:/|-|\s+tháng\s+)"
     r"\s*(?P<m>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4}))?\b"
 )
 MONTH = rx.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")

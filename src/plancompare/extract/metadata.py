@@ -37,6 +37,11 @@ _KY_HIEU = rx.compile(
     r"^(?P<num>\d*)[\s._…]*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<code>[\p{L}Đđ&]+)\s*-\s*(?P<issuer>[\p{L}Đđ&]+(?:\s*-\s*[\p{L}Đđ&]+)?\d*)"
 )
 _LEVEL_WORD = rx.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
+# a province's committee and a unit under it run together on one line (`split_fused_issuer`)
+_PARENT_HEAD = rx.compile(r"^(?:UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ)\s+")
+_UNIT_HEAD = rx.compile(
+    r"^(?:SỞ|BAN|VĂN\s+PHÒNG|CHI\s+CỤC|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|BỘ\s+CHỈ\s+HUY)\s+\S"
+)
 _ISSUER_IN_TEXT = rx.compile(
     r"\b(?P<org>(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?P<level>tỉnh|thành phố)\s+(?:ban hành|xây dựng)",
 )
@@ -77,8 +82,24 @@ def _issuer_lines(header: list[Paragraph]) -> list[str]:
         if groups and _LEVEL_WORD.match(t):
             groups[-1] = f"{groups[-1]} {t}"
         else:
-            groups.append(t)
+            groups.extend(split_fused_issuer(t))
     return groups
+
+
+def split_fused_issuer(line: str) -> list[str]:
+    """'UBND TỈNH THANH HÓA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' (a web copy's header cell with its two
+    lines run together) -> the province's committee and the unit under it: the split falls right
+    after a province the glossary knows, before the unit's first word."""
+    m = _PARENT_HEAD.match(line)
+    if m is None:
+        return [line]
+    rest = line[m.end() :]
+    for province in load_glossary().provinces:  # longest first
+        p = regex.match(rf"{regex.escape(province)}\s+(?=\S)", rest, regex.IGNORECASE)
+        if p and _UNIT_HEAD.match(rest[p.end() :]):
+            cut = m.end() + p.end()
+            return [line[:cut].strip(), line[cut:].strip()]
+    return [line]
 
 
 def _province_for_issuer(meta: DocumentMeta, text: str) -> str | None:
@@ -209,7 +230,8 @@ def extract_metadata(
     meta.signer = closing.signer
     if meta.signer is None:
         warnings.append(_w(codes.SIGNER_MISSING, "no signer's name in the signature block (unsigned draft?)"))
-    meta.recipients = list(dict.fromkeys(addressees(layout.addressees) + closing.recipients))
+    meta.addressees = list(dict.fromkeys(addressees(layout.addressees)))
+    meta.recipients = list(dict.fromkeys(meta.addressees + closing.recipients))
     if not meta.recipients:
         warnings.append(_w(codes.RECIPIENTS_MISSING, "no 'Nơi nhận' or 'Kính gửi' list found"))
     meta.cites = find_cites(all_text, own=meta.number)

@@ -20,7 +20,7 @@ _HEAD = rx.compile(
     r"^(?:các\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ub\b|ngân hàng|nhcsxh|chi nhánh|bộ|ban\b(?!\s+hành)|hội\b|hội đồng|"
     r"hđnd|đoàn|công an|thuế|thanh tra|văn phòng|mặt trận|mttq|chủ tịch|liên đoàn|tỉnh đoàn|báo\b|cổng|"
     r"trung tâm|phòng|cục|chính phủ|tổng cục|(?<=các\s)tổ chức|cơ quan|kho bạc|bảo hiểm|viện|trường|bệnh viện|"
-    r"quỹ|đài|tỉnh ủy|tỉnh uỷ|thường trực|bộ chỉ huy|tòa án|viện kiểm sát)",
+    r"quỹ|đài|tỉnh ủy|tỉnh uỷ|thường trực|bộ chỉ huy|tòa án|viện kiểm sát|chi cục|công ty|tổng công ty|tập đoàn)",
     regex.IGNORECASE,
 )
 # "… trong phạm vi chức năng, nhiệm vụ của mình": a qualifier of the units before it, not a unit

@@ -25,4 +25,6 @@ class DocumentMeta(StrictModel):
     on_behalf_of: str | None = None
     cites: list[str] = []
     recipients: list[str] = []
+    # the "Kính gửi" addressees alone (a công văn's), also listed first in `recipients` (CONTRACT)
+    addressees: list[str] = []
     appendix: AppendixInfo = AppendixInfo()

@@ -29,11 +29,14 @@ from ..text import rx
 from ..text.punct import CLAUSE_END, LOWER_START, SENTENCE_END, join_fragments
 from .markers import Marker, MarkerKind, parse_marker
 from .numbering import successor
-from .patterns import CAPACITY, PLACE_DATE
+from .patterns import CAPACITY, KINH_GUI, NOI_NHAN, PLACE_DATE, VV_LINE
 
 _HAS_LOWER = rx.compile(r"\p{Ll}")
 # words a Vietnamese line cannot end on, so a line ending on one was wrapped
 _DANGLING = rx.compile(r"(?<!\p{L})(?:ngày|tháng|của|và|về|các|những|cho|với|tại|theo|để)$")
+# "… Quyết định số" / "1074/QĐ-BXD …": a number (ký hiệu, date) the wrap moved under its "số"
+_NUMBER_WORD_END = rx.compile(r"(?<!\p{L})(?:số|Số)$")
+_NUMBER_START = rx.compile(r"^\d+\s*/")
 _STAMP = rx.compile(r"^[\[(]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)[^\])]*[\])]$")
 _SO_NUMBER = rx.compile(r"^S[ốô]\s*[:.]?\s*[\d.…_\s]*/\s*\p{Lu}")  # "Số: 27/KH-UBND", "Số:   /KH"
 
@@ -166,6 +169,24 @@ def _stacked_caps(prev: Paragraph, above: str, below: str) -> bool:
     return prev.marker is None and not _HAS_LOWER.search(above) and not _HAS_LOWER.search(below)
 
 
+def _opens_part(text: str) -> bool:
+    """A trích yếu ("V/v …"), addressees ("Kính gửi:") or recipients ("Nơi nhận:") line: NĐ 30/2020
+    starts each on its own line."""
+    return bool(VV_LINE.match(text) or KINH_GUI.match(text) or NOI_NHAN.match(text))
+
+
+def _closed_item(prev: Paragraph, line: Line) -> bool:
+    """A dash item that ended its clause (";", ".") under which a line starts in capitals: a new
+    paragraph, even where the source marks every line under another as its continuation (a
+    pdftotext copy with blank lines only between blocks)."""
+    return (
+        prev.marker is not None
+        and prev.marker.kind in (MarkerKind.DASH, MarkerKind.PLUS)
+        and bool(CLAUSE_END.search(prev.text))
+        and not LOWER_START.match(line.text)
+    )
+
+
 def joins(prev: Paragraph, line: Line, width: int, fits: bool = True) -> bool:
     """Does `line` continue paragraph `prev`? `fits`: a marker at the start of `line` would be the
     next item of its sequence (`fits_sequence`); one that does not, under a sentence that was
@@ -177,6 +198,14 @@ def joins(prev: Paragraph, line: Line, width: int, fits: bool = True) -> bool:
         return False
     if line.column != prev.column:
         return False
+    if _opens_part(line.text):
+        return (
+            False  # "V/v …", "Kính gửi:", "Nơi nhận:" open a part of the letter, whatever the source's wraps
+        )
+    if _NUMBER_WORD_END.search(prev.text) and _NUMBER_START.match(line.text):
+        return True  # "… Quyết định số" / "1074/QĐ-BXD ngày …": "số" never ends a line of its own
+    if _closed_item(prev, line):
+        return False  # "- Ủy ban nhân dân các xã, phường." / "Ngày 29/6/2026, …": the list ended
     if line.soft_wrap and _DANGLING.search(prev.text[-12:]):
         return True  # "… và quy định tại" / "Điều 227 Bộ Luật hình sự": a marker the writer's wrap put first
     marker = parse_marker(line.text, prev.text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model.labels import ParagraphRole
 from ..readers.document import Table
+from ..text.punct import SENTENCE_END
 from .markers import MarkerKind
 from .paragraphs import Paragraph
 from .patterns import (
@@ -59,6 +60,26 @@ def _is_header_like(p: Paragraph) -> bool:
     return (
         bool(p.caps or QUOC_HIEU.match(t) or TIEU_NGU.match(t) or SO_LINE.match(t) or PLACE_DATE.match(t))
         or len(t) < 60
+    )
+
+
+def _header_part(p: Paragraph) -> bool:
+    """A line only the header holds: a name in capitals, the Quốc hiệu, the tiêu ngữ, "Số: …", the
+    place and date."""
+    t = p.text
+    return bool(p.caps or QUOC_HIEU.match(t) or TIEU_NGU.match(t) or SO_LINE.match(t) or PLACE_DATE.match(t))
+
+
+def continues_subject(p: Paragraph, subject: Paragraph) -> bool:
+    """Does `p`, right under the "V/v …" subject's lines, go on with it? The subject runs on in its
+    column, whatever its lines' lengths, until a header line (the other column, read after it) or the
+    letter's body ("Kính gửi:", a numbered part, a sentence ended by a full stop)."""
+    return (
+        p.column == subject.column
+        and not _is_item(p)  # a subject has no list items: "- Sở …" is an addressee beside a centred label
+        and not _header_part(p)
+        and not KINH_GUI.match(p.text)
+        and not SENTENCE_END.search(p.text)
     )
 
 
@@ -114,10 +135,11 @@ def _head(blocks: list[Block], layout: Layout) -> int:
     elif vv_at is not None:
         # công văn: "V/v …" sits in the header's left column; its wrapped lines follow it there
         while (p := _para_at(blocks, i)) is not None and not _is_content_start(p):
-            continues_title = (
-                bool(layout.title) and not _is_header_like(p) and p.column == layout.title[0].column
-            )
-            (layout.title if i == vv_at or continues_title else layout.header).append(p)
+            continues_title = i > vv_at and bool(layout.title) and blocks[i - 1] is layout.title[-1]
+            if i == vv_at or (continues_title and continues_subject(p, layout.title[0])):
+                layout.title.append(p)
+            else:
+                layout.header.append(p)
             i += 1
     else:
         while (
@@ -128,14 +150,41 @@ def _head(blocks: list[Block], layout: Layout) -> int:
         ):
             layout.header.append(p)
             i += 1
-    if (p := _para_at(blocks, i)) is not None and KINH_GUI.match(p.text):
-        while (p := _para_at(blocks, i)) is not None:
-            is_dash = p.marker is not None and p.marker.kind is MarkerKind.DASH
-            if layout.addressees and ((not is_dash and len(p.text) > 80) or PREAMBLE_START.match(p.text)):
-                break
+    if (label := _para_at(blocks, i)) is not None and KINH_GUI.match(label.text):
+        layout.addressees = _items_above_label(blocks, i, layout)
+        while (p := _para_at(blocks, i)) is not None and (p is label or is_addressee(p, layout.addressees)):
             layout.addressees.append(p)
             i += 1
     return i
+
+
+def _items_above_label(blocks: list[Block], at: int, layout: Layout) -> list[Paragraph]:
+    """The dash items right above the "Kính gửi:" label at `at`, taken back from the header: a
+    label centred (or set at the bottom) beside its list in a borderless table comes after the
+    list's first items in the text."""
+    k = at
+    while k > 0 and (q := _para_at(blocks, k - 1)) is not None and _is_item(q) and q in layout.header:
+        k -= 1
+    items = [b for b in blocks[k:at] if isinstance(b, Paragraph)]
+    layout.header = [q for q in layout.header if all(q is not x for x in items)]
+    return items
+
+
+def _is_item(p: Paragraph) -> bool:
+    return p.marker is not None and p.marker.kind in (MarkerKind.DASH, MarkerKind.PLUS)
+
+
+def is_addressee(p: Paragraph, taken: list[Paragraph]) -> bool:
+    """Is `p` one more addressee after the "Kính gửi" lines `taken`? A dash list ends at its first
+    line that is no item (its wrapped items were joined to them already); without a list, one short
+    line under a bare "Kính gửi:" names the addressee."""
+    if PREAMBLE_START.match(p.text) or _is_content_start(p):
+        return False
+    if any(_is_item(q) for q in taken) or _is_item(p):
+        return _is_item(p)
+    label = KINH_GUI.match(taken[0].text)
+    bare = len(taken) == 1 and label is not None and not label.group(1).strip()
+    return bare and len(p.text) <= 80
 
 
 def _closing_start(blocks: list[Block], start: int) -> int:
