@@ -21,6 +21,7 @@ from ..text import rx
 from ..text.normalize import nfc, non_space_len, squash_spaces
 from . import legacy
 from .document import Item, Line, RawDocument, Table, TableRow
+from .pdf_borderless import borderless_tables
 from .pdf_layout import Block, Placed, Word, build_lines, layout_lines
 from .pdf_tables import FilledRow, GridTable, fill_table, inside, rule_tables
 
@@ -198,10 +199,11 @@ def _read_page(pdf: Any, index: int, run: _Run) -> PageContent | None:
                     page=index + 1,
                 )
             )
-        for name in pg.legacy_fonts:
+        for name in sorted(pg.legacy_fonts):  # a set: its order changes from run to run
             run.legacy_fonts.setdefault(name, index + 1)
-        tables = choose_tables(pg, run, index)
-        return assemble_page(index + 1, glyph_words(pg.glyphs), tables, pg.width, pg.height)
+        words = glyph_words(pg.glyphs)
+        tables = choose_tables(pg, run, index) or borderless_tables(words, pg.h_lines)
+        return assemble_page(index + 1, words, tables, pg.width, pg.height)
     finally:
         page.close()
 
