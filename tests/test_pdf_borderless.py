@@ -150,3 +150,17 @@ def test_body_page_with_a_numbered_list_and_signature_gives_no_table(tmp_path: P
     assert "2. Cơ quan chủ trì: Sở Nội vụ." in texts
     assert "4. Thời gian hoàn thành: Quý IV/2025." in texts
     assert "Hoàng Thị Lan" in texts and "ỦY BAN NHÂN DÂN" in texts
+
+
+def test_second_page_without_the_header_continues_the_table(pdf_dir: Path) -> None:
+    doc = read_path(_variant(pdf_dir, "two-pages-no-repeat"))
+    table = next(it for it in doc.items if isinstance(it, Table))
+    pages = sorted({r.page for r in table.rows})
+    assert len(pages) == 2
+    second = [r for r in table.rows if r.page == pages[1]]
+    assert [r.cells[0] for r in second] == ["5"] and second[0].opens_page
+    assert [" ".join(c.split()) for c in second[0].cells[2:]] == [
+        "Sở Giáo dục và Đào tạo",
+        "UBND các xã, phường",
+        "Trước ngày 15/12 hằng năm",
+    ]

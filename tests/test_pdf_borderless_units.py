@@ -5,7 +5,6 @@ from __future__ import annotations
 from plancompare.options import BorderlessSettings
 from plancompare.readers.pdf_borderless import (
     Label,
-    borderless_tables,
     column_edges,
     coverage_gaps,
     find_header,
@@ -15,6 +14,7 @@ from plancompare.readers.pdf_borderless import (
     merge_spans,
     row_starts,
 )
+from plancompare.readers.pdf_borderless_grid import borderless_tables
 from plancompare.readers.pdf_layout import Word, build_lines
 
 SIZE = 10.0
@@ -148,3 +148,16 @@ def test_prose_after_the_table_does_not_blur_its_columns() -> None:
     # the edges lie in the gutters of the table's rows
     edges = [cell[2] for cell in table.rows[2].cells if cell is not None][:-1]
     assert 50 <= edges[0] <= 80 and 210 <= edges[1] <= 260 and 305 <= edges[2] <= 360
+
+
+def test_a_page_after_the_table_continues_it_only_with_task_rows() -> None:
+    from plancompare.readers.pdf_borderless_grid import Continued, page_tables
+
+    carried = Continued(edges=[65.0, 250.0, 340.0], x0=39.0, x1=409.0, em=SIZE)
+    rest = _row([(40, "5"), (80, "Sơ kết, đánh giá"), (260, "Sở Nội vụ"), (360, "Năm 2026")], 60)
+    tables, out = page_tables(_words("7", 220, 20) + rest, [], carried)  # a page number on top
+    assert len(tables) == 1 and len(tables[0].rows) == 1 and out is carried
+    # a numbered list and prose on the next page: no task row, no table, nothing carried on
+    listing = _row([(40, "1"), (80, "Mục đích")], 60) + _row([(40, "2"), (80, "Yêu cầu")], 80)
+    prose = _words("Các sở ban ngành tổ chức triển khai thực hiện nghiêm túc kế hoạch này", 40, 100)
+    assert page_tables(listing + prose, [], carried) == ([], None)

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from ..options import DEFAULT_BORDERLESS, BorderlessSettings
 from ..structure.tables import column_roles, is_task_header
 from .aligned_header import ROW_NUMBER
-from .pdf_layout import VisualLine, Word, build_lines
-from .pdf_tables import BBox, GridRow, GridTable, Rule
+from .pdf_layout import VisualLine, Word
 
 Span = tuple[float, float]  # x0, x1
 
@@ -37,7 +36,7 @@ class Label:
         return (self.x0 + self.x1) / 2
 
 
-def _words(line: VisualLine) -> list[Word]:
+def line_words(line: VisualLine) -> list[Word]:
     return [w for s in line.segments for w in s.words]
 
 
@@ -55,7 +54,7 @@ def merge_spans(spans: list[Span], min_gap: float) -> list[Span]:
 
 def header_labels(lines: list[VisualLine], settings: BorderlessSettings = DEFAULT_BORDERLESS) -> list[Label]:
     """The labels of a header block: its words grouped by the gaps between them."""
-    words = [w for line in lines for w in _words(line)]
+    words = [w for line in lines for w in line_words(line)]
     if not words:
         return []
     em = max(min(w.size for w in words), 4.0)
@@ -72,7 +71,7 @@ def _gap(upper: VisualLine, lower: VisualLine) -> float:
     return lower.top - upper.bottom
 
 
-def _em(lines: list[VisualLine]) -> float:
+def em_of(lines: list[VisualLine]) -> float:
     return max(min(line.size for line in lines), 4.0)
 
 
@@ -90,12 +89,12 @@ def _block(lines: list[VisualLine], i: int, settings: BorderlessSettings) -> tup
     """The header block that would start at line i: it grows over close lines (a tall cell's
     stacked words) until a line opens with a row number; its end and its labels."""
     end = i + 1
-    em = _em(lines[i : i + 1])
+    em = em_of(lines[i : i + 1])
     while (
         end < len(lines)
         and end - i < settings.header_max_lines
         and _gap(lines[end - 1], lines[end]) <= settings.header_line_gap_em * em
-        and not ROW_NUMBER.match(_words(lines[end])[0].text)
+        and not ROW_NUMBER.match(line_words(lines[end])[0].text)
     ):
         end += 1
     return end, header_labels(lines[i:end], settings)
@@ -108,7 +107,7 @@ def find_header(
     close above the header is no part of it: a block starting lower that still names as many
     columns wins (the title's words would merge labels)."""
     for i in range(start, len(lines)):
-        if len(_words(lines[i])) < 1:
+        if len(line_words(lines[i])) < 1:
             continue
         end, labels = _block(lines, i, settings)
         if not is_header(labels, settings):
@@ -158,7 +157,7 @@ def column_edges(labels: list[Label], spans: list[Span], tolerance: int) -> list
     return edges
 
 
-def _column(x: float, edges: list[float]) -> int:
+def column_of(x: float, edges: list[float]) -> int:
     return sum(1 for e in edges if x > e)
 
 
@@ -205,15 +204,15 @@ def row_starts(
     return sorted({0, *(i for i in range(n) if numbered[i])})
 
 
-def _is_page_number(line: VisualLine) -> bool:
-    words = _words(line)
+def is_page_number(line: VisualLine) -> bool:
+    words = line_words(line)
     return len(words) == 1 and words[0].text.strip("-–— ").isdigit()
 
 
 def _group_heading(words: list[Word], edges: list[float]) -> bool:
     """A group row whose title runs over merged cells: a row number in the first column, the
     title in capitals or bold ("II | HẠ TẦNG VÀ DỮ LIỆU")."""
-    if len(words) < 2 or _column(words[0].x0, edges) != 0 or not ROW_NUMBER.match(words[0].text):
+    if len(words) < 2 or column_of(words[0].x0, edges) != 0 or not ROW_NUMBER.match(words[0].text):
         return False
     rest = words[1:]
     return all(w.bold for w in rest) or all(w.text.upper() == w.text for w in rest)
@@ -229,17 +228,17 @@ def table_extent(
     column edge (prose) or repeats a header, a trailing page number left out."""
     body: list[VisualLine] = []
     for line in candidates:
-        words = _words(line)
+        words = line_words(line)
         keeps = fits_columns(words, edges, settings.label_gap_em * em) or _group_heading(words, edges)
         if not keeps or find_header([line], 0, settings):
             break
         body.append(line)
-    if body and _is_page_number(body[-1]) and _column(_words(body[-1])[0].x0, edges) > 0:
+    if body and is_page_number(body[-1]) and column_of(line_words(body[-1])[0].x0, edges) > 0:
         body.pop()
     return body
 
 
-def _columns_and_body(
+def columns_and_body(
     candidates: list[VisualLine], labels: list[Label], em: float, settings: BorderlessSettings
 ) -> tuple[list[float], list[VisualLine]]:
     """Column edges and the table's lines, found together: edges from the words below the header
@@ -250,7 +249,7 @@ def _columns_and_body(
     best: tuple[list[float], list[VisualLine]] | None = None
     for _ in range(3):
         tolerance = max(1, int(len(body) * settings.spill_share))
-        spans = [(w.x0, w.x1) for line in body for w in _words(line)]
+        spans = [(w.x0, w.x1) for line in body for w in line_words(line)]
         edges = column_edges(labels, spans, tolerance)
         body = table_extent(candidates, edges, em, settings)
         if best is not None and len(body) < len(best[1]):
@@ -259,61 +258,3 @@ def _columns_and_body(
         if len(body) == len(candidates) or not body:
             break
     return best if best is not None else (edges, body)
-
-
-def table_at(
-    lines: list[VisualLine],
-    header: tuple[int, int, list[Label]],
-    h_rules: list[Rule],
-    settings: BorderlessSettings = DEFAULT_BORDERLESS,
-) -> tuple[GridTable | None, int]:
-    """The table whose header is `header`, and the index of the first line after it."""
-    first, end, labels = header
-    em = _em(lines[first:end])
-    edges, body = _columns_and_body(lines[end:], labels, em, settings)
-    if body and _is_page_number(body[-1]) and _column(_words(body[-1])[0].x0, edges) > 0:
-        body.pop()
-    numbered = [
-        _column(_words(line)[0].x0, edges) == 0 and bool(ROW_NUMBER.match(_words(line)[0].text))
-        for line in body
-    ]
-    if sum(numbered) < settings.min_rows:
-        return None, end
-    everything = lines[first:end] + body
-    x0 = min(min(line.x0 for line in everything), labels[0].x0) - 1
-    x1 = max(max(line.x1 for line in everything), labels[-1].x1) + 1
-    width = x1 - x0
-    rules = [y for y, a, b in h_rules if min(b, x1) - max(a, x0) >= settings.rule_share * width]
-    starts = row_starts(
-        [line.top for line in body], [line.bottom for line in body], numbered, rules, settings.row_gap_em * em
-    )
-    bounds = [x0, *edges, x1]
-    tops = [lines[first].top - 1]
-    tops += [
-        (body[s - 1].bottom + body[s].top) / 2 if s else (lines[end - 1].bottom + body[0].top) / 2
-        for s in starts
-    ]
-    tops.append(body[-1].bottom + 1)
-    rows = [
-        GridRow(
-            bbox=(x0, top, x1, bottom),
-            cells=[(a, top, b, bottom) for a, b in itertools.pairwise(bounds)],
-        )
-        for top, bottom in itertools.pairwise(tops)
-    ]
-    box: BBox = (x0, tops[0], x1, tops[-1])
-    return GridTable(bbox=box, rows=rows), end + len(body)
-
-
-def borderless_tables(
-    words: list[Word], h_rules: list[Rule], settings: BorderlessSettings = DEFAULT_BORDERLESS
-) -> list[GridTable]:
-    """Task tables without vertical rules on a page, each opened by a header naming its columns."""
-    lines = build_lines(words, gap_em=50.0)
-    tables: list[GridTable] = []
-    start = 0
-    while (header := find_header(lines, start, settings)) is not None:
-        table, start = table_at(lines, header, h_rules, settings)
-        if table is not None:
-            tables.append(table)
-    return tables
