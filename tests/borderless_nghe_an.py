@@ -96,7 +96,9 @@ def typeset_nghe_an(path: Path) -> None:
         _inline(x) for x in lines[received:appendix] if x.strip().startswith(("-", "*Nơi"))
     )
     signature = "<br/>".join(_inline(x) for x in lines[received:appendix] if x.startswith("**"))
-    story.append(Table([[Paragraph(recipients, small), Paragraph(signature, centre)]], colWidths=[240, 240]))
+    sign = Table([[Paragraph(recipients, small), Paragraph(signature, centre)]], colWidths=[240, 240])
+    sign.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])  # as Word sets the signature beside the list
+    story.append(sign)
     story += [NextPageTemplate("wide"), PageBreak()]
     story += [Paragraph(_inline(x), centre) for x in lines[appendix:table_start] if x.strip()]
     rows = appendix_rows([x for x in lines[table_start:] if "\t" in x])

@@ -11,7 +11,7 @@ import pytest
 
 from borderless_variants import VARIANTS, typeset_variant
 from conftest import load_gold
-from goldcompare import check_tasks
+from goldcompare import check_metadata, check_tasks
 from plancompare import parse, to_json
 from plancompare.model.plan import Plan
 from plancompare.readers import read_path
@@ -98,6 +98,7 @@ def test_nghe_an_appendix_without_lines_gives_the_24_tasks(pdf_dir: Path) -> Non
     gold = load_gold("nghe-an-686-KH-UBND-2025.json")
     assert len(got["tasks"]) == 24
     assert check_tasks(gold, got) == []
+    assert check_metadata(gold, got) == []  # recipients, signer, appendix and all
     assert [t["id"] for t in got["tasks"]][-4:] == ["5.8", "5.9", "5.10", "6"]
     meta = got["metadata"]
     assert (meta["number"], meta["date"], meta["signer"]) == ("686/KH-UBND", "2025-08-21", "Bùi Thanh An")
