@@ -225,11 +225,19 @@ FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 
 def typeset_pdf(
-    path: Path, valign: str | None = None, widths: tuple[int, ...] = (40, 300, 130, 170, 110)
+    path: Path,
+    valign: str | None = None,
+    widths: tuple[int, ...] = (40, 300, 130, 170, 110),
+    rules: list[tuple[object, ...]] | None = None,
+    tall_appendix: bool = False,
+    repeat_header: bool = True,
 ) -> None:
     """The same plan typeset: header and signature as borderless two-column tables (as Word lays
     them out), the appendix as a ruled table, with reportlab: its cells aligned to the bottom
-    (reportlab's default) or to `valign` ("TOP", "MIDDLE"), its columns `widths` points wide."""
+    (reportlab's default) or to `valign` ("TOP", "MIDDLE"), its columns `widths` points wide.
+    `rules` replaces the appendix's grid by these reportlab table styles (borderless variants: no
+    lines, a rule under the header, shading); `tall_appendix` sets it on portrait pages with its
+    header repeated on each page (unless not `repeat_header`)."""
     pytest.importorskip("reportlab")
     if not (FONTS / "DejaVuSerif.ttf").is_file():
         pytest.skip("DejaVu fonts (fonts-dejavu-core) are not installed")
@@ -275,10 +283,10 @@ def typeset_pdf(
             colWidths=[240, 240],
         )
     )  # fmt: skip
-    story += [NextPageTemplate("wide"), PageBreak(), p("PHỤ LỤC", centre)]
+    story += [NextPageTemplate("tall" if tall_appendix else "wide"), PageBreak(), p("PHỤ LỤC", centre)]
     story.append(p("NHIỆM VỤ CHUYỂN ĐỔI SỐ TRONG GIÁO DỤC NGHỀ NGHIỆP", centre))
-    grid = Table([[p(c) for c in row] for row in ROWS], colWidths=list(widths))
-    grid.setStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
+    grid = Table([[p(c) for c in row] for row in ROWS], colWidths=list(widths), repeatRows=int(repeat_header))
+    grid.setStyle(rules if rules is not None else [("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
     if valign is not None:
         grid.setStyle([("VALIGN", (0, 0), (-1, -1), valign)])
     story.append(grid)

@@ -37,6 +37,23 @@ class LayoutSettings(StrictModel):
 DEFAULT_LAYOUT = LayoutSettings()
 
 
+class BorderlessSettings(StrictModel):
+    """Thresholds of the PDF reader's tables without ruling lines (columns from the header's labels,
+    rows from the number column and the gaps between lines), in ems of the text's size."""
+
+    label_gap_em: float = Field(default=0.7, ge=0.3, le=3.0, description="gap between two header labels")
+    header_max_lines: int = Field(default=4, ge=1, le=8, description="stacked lines of a tall header cell")
+    header_line_gap_em: float = Field(default=0.8, ge=0.1, le=3.0, description="gap between its lines")
+    min_columns: int = Field(default=3, ge=2, le=20, description="labels a task header names at least")
+    min_rows: int = Field(default=1, ge=1, le=50, description="numbered rows under the header at least")
+    row_gap_em: float = Field(default=0.25, ge=0.05, le=3.0, description="a row gap beyond a cell's line gap")
+    spill_share: float = Field(default=0.1, ge=0.0, le=0.5, description="lines that may cross a gutter")
+    rule_share: float = Field(default=0.6, ge=0.1, le=1.0, description="table width a row rule spans")
+
+
+DEFAULT_BORDERLESS = BorderlessSettings()
+
+
 class ParseOptions(StrictModel):
     max_bytes: int = Field(default=limits.MAX_BYTES, gt=0, description="largest input file")
     max_pages: int = Field(

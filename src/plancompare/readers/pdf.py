@@ -21,6 +21,7 @@ from ..text import rx
 from ..text.normalize import nfc, non_space_len, squash_spaces
 from . import legacy
 from .document import Item, Line, RawDocument, Table, TableRow
+from .pdf_borderless_grid import Continued, page_tables
 from .pdf_layout import Block, Placed, Word, build_lines, layout_lines
 from .pdf_tables import FilledRow, GridTable, fill_table, inside, rule_tables
 
@@ -143,6 +144,7 @@ class _Run:
     scans: list[int] = field(default_factory=list)
     legacy_fonts: dict[str, int] = field(default_factory=dict)
     plumber: Any = None  # opened on the first page whose rules need pdfplumber's lattice finder
+    continued: Continued | None = None  # columns of a borderless table that ran to the page's foot
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -189,6 +191,7 @@ def _read_page(pdf: Any, index: int, run: _Run) -> PageContent | None:
         kind = classify_page(sum(len(g.text) for g in pg.glyphs), pg.image_cover, run.options.ocr)
         if kind is PageKind.SCAN:
             run.scans.append(index)
+            run.continued = None
             return None
         if kind is PageKind.IMAGE_NO_OCR:
             run.warnings.append(
@@ -198,10 +201,14 @@ def _read_page(pdf: Any, index: int, run: _Run) -> PageContent | None:
                     page=index + 1,
                 )
             )
-        for name in pg.legacy_fonts:
+        for name in sorted(pg.legacy_fonts):  # a set: its order changes from run to run
             run.legacy_fonts.setdefault(name, index + 1)
+        words = glyph_words(pg.glyphs)
         tables = choose_tables(pg, run, index)
-        return assemble_page(index + 1, glyph_words(pg.glyphs), tables, pg.width, pg.height)
+        carried, run.continued = run.continued, None
+        if not tables:  # no rules drawn: a task table may still be set without lines
+            tables, run.continued = page_tables(words, pg.h_lines, carried)
+        return assemble_page(index + 1, words, tables, pg.width, pg.height)
     finally:
         page.close()
 
