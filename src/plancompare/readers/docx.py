@@ -2,20 +2,21 @@
 
 Word documents keep the NĐ 30 header and the signature block in borderless tables; those are
 *layout* tables and become lines (left cell, then right cell), while tables of content (the task
-table) become `Table` items. Runs are read from the XML directly so that tracked deletions stay
-out, insertions stay in, and legacy fonts (.VnTime, VNI-Times) are converted run by run.
+table) become `Table` items. Runs are read from the XML directly (`docx_runs`: tracked deletions
+and field instructions stay out, insertions and field results stay in, text boxes are read once) and
+legacy fonts (.VnTime, VNI-Times) are converted run by run. Footnotes and endnotes become the
+document's notes; headers, footers and comments are counted as furniture (`docx_parts`).
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from plancompare.errors import DocumentTooLarge, PlanCompareError, UnreadableDocument
+from plancompare.errors import PlanCompareError, UnreadableDocument
 from plancompare.model import warning_codes as codes
 from plancompare.model.source import SourceInfo
 from plancompare.model.warnings import ParseWarning
@@ -23,11 +24,19 @@ from plancompare.options import ParseOptions
 from plancompare.readers import legacy
 from plancompare.readers.document import Item, Line, RawDocument, Table, TableRow
 from plancompare.readers.docx_numbering import Numbering
+from plancompare.readers.docx_parts import (
+    LinesOf,
+    NoteKey,
+    check_archive,
+    core_properties,
+    read_furniture,
+    read_notes,
+)
+from plancompare.readers.docx_runs import W, flow_paragraphs, note_refs, run_text, text_boxes, visible_runs
 from plancompare.text.normalize import nfc, non_space_len, squash_spaces
 
 from ..text import rx
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = rx.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", regex.IGNORECASE)
 # Word users push the second line of a capitalised issuer name down with spaces
 # ("ỦY BAN NHÂN DÂN                 TỈNH LÀO CAI"); a long space run between capitals is a line
@@ -50,6 +59,7 @@ class _Para:
     align: str | None
     indent: int
     heading: int | None
+    refs: list[NoteKey] = field(default_factory=list)  # footnote / endnote marks in it
 
 
 @dataclass(slots=True)
@@ -73,8 +83,59 @@ def _line(text: str, number: int, para: _Para, column: int, heading: int | None)
     )
 
 
+class _Body:
+    """The body's items as they are read: lines numbered in order, the non-space characters kept,
+    and where each footnote or endnote mark stands (the lines of its paragraph or table row)."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.counter = 0
+        self.total = 0
+        self.anchors: dict[NoteKey, tuple[int, int]] = {}
+
+    def _anchor(self, refs: list[NoteKey], first: int, last: int) -> None:
+        for key in refs:
+            self.anchors.setdefault(key, (first, max(first, last)))
+
+    def paragraph(self, para: _Para, column: int = 0, layout: bool = False) -> None:
+        first = self.counter + 1
+        for text in _split_breaks(para.text, spaces=layout):
+            self.counter += 1
+            self.total += non_space_len(text)
+            heading = None if layout else para.heading
+            self.items.append(_line(text, self.counter, para, column=column, heading=heading))
+        self._anchor(para.refs, first, self.counter)
+
+    def table(self, rows: list[tuple[list[Cell], bool]]) -> None:
+        if _is_layout(rows):
+            for column, paras in _layout_columns(rows):
+                for para in paras:
+                    self.paragraph(para, column=column, layout=True)
+            return
+        table_rows: list[TableRow] = []
+        for cells, header in rows:
+            texts = ["\n".join(t for p in cell for t in _split_breaks(p.text)) for cell in cells]
+            height = max((t.count("\n") + 1 for t in texts if t), default=1)
+            self.total += sum(non_space_len(t) for t in texts)
+            row = TableRow(
+                cells=texts, line=self.counter + 1, line_end=self.counter + height, is_header=header
+            )
+            table_rows.append(row)
+            self._anchor(
+                [ref for cell in cells for p in cell for ref in p.refs], row.line, row.line_end or row.line
+            )
+            self.counter += height
+        if table_rows:
+            self.items.append(Table(rows=table_rows, line=table_rows[0].line))
+
+
+def _lines_of(state: _State) -> LinesOf:
+    """A paragraph element of a note, header or comment -> the lines it shows."""
+    return lambda p: _split_breaks(_paragraph(p, state).text)
+
+
 def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
-    _check_zip(data, source, options)
+    check_archive(data, source, options)
     try:
         import docx
 
@@ -95,37 +156,6 @@ def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocu
         ) from exc
 
 
-_APP_PAGES = rx.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</")
-
-
-def _check_zip(data: bytes, source: SourceInfo, options: ParseOptions) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            app = next(
-                (i for i in infos if i.filename == "docProps/app.xml" and i.file_size < 1_000_000), None
-            )
-            if app is not None:
-                # The page count Word saved; the best a reader without a layout engine can do.
-                m = _APP_PAGES.search(archive.read(app))
-                if m:
-                    source.pages = int(m.group(1))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnreadableDocument(
-            f"{source.path}: the DOCX archive is damaged ({exc}); re-save it from Word"
-        ) from exc
-    total = sum(info.file_size for info in infos)
-    if total > options.max_docx_uncompressed:
-        raise DocumentTooLarge(
-            f"{source.path}: the DOCX unpacks to {total:,} bytes, over the limit of "
-            f"{options.max_docx_uncompressed:,} (raise --max-docx-uncompressed if the file is trusted)"
-        )
-    if not any(info.filename == "word/document.xml" for info in infos):
-        raise UnreadableDocument(
-            f"{source.path}: the archive has no word/document.xml; it is not a Word document"
-        )
-
-
 def _read(document: Any, source: SourceInfo) -> RawDocument:
     styles_el = document.styles.element
     styles = {s.get(W + "styleId"): s for s in styles_el.iter(W + "style")}
@@ -139,51 +169,40 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
     if defaults is not None:
         state.default_font = _font_of(defaults)
         state.default_bold = _flag(defaults, "b") is True
-    items: list[Item] = []
-    counter = 0
-    total = 0
+    body = _Body()
     for child in _body_children(document.element.body):
         if child.tag == W + "p":
-            para = _paragraph(child, state)
-            for text in _split_breaks(para.text):
-                counter += 1
-                total += non_space_len(text)
-                items.append(_line(text, counter, para, column=0, heading=para.heading))
+            body.paragraph(_paragraph(child, state))
+            for box in text_boxes(child):
+                for q in flow_paragraphs(box):
+                    body.paragraph(_paragraph(q, state))
         elif child.tag == W + "tbl":
-            rows = _rows(child, state)
-            if _is_layout(rows):
-                for column, paras in _layout_columns(rows):
-                    for para in paras:
-                        for text in _split_breaks(para.text, spaces=True):
-                            counter += 1
-                            total += non_space_len(text)
-                            items.append(_line(text, counter, para, column=column, heading=None))
-                continue
-            table_rows: list[TableRow] = []
-            for cells, header in rows:
-                texts = ["\n".join(t for p in cell for t in _split_breaks(p.text)) for cell in cells]
-                height = max((t.count("\n") + 1 for t in texts if t), default=1)
-                total += sum(non_space_len(t) for t in texts)
-                table_rows.append(
-                    TableRow(cells=texts, line=counter + 1, line_end=counter + height, is_header=header)
-                )
-                counter += height
-            if table_rows:
-                items.append(Table(rows=table_rows, line=table_rows[0].line))
+            body.table(_rows(child, state))
+    notes = read_notes(document, _lines_of(state), body.anchors, body.counter + 1)
+    last = max((n.line_end for n in notes), default=body.counter)
+    furniture = read_furniture(document, _lines_of(state), last + 1)
+    total = body.total + sum(non_space_len(n.text) for n in notes)
+    total += sum(non_space_len(f.text) for f in furniture)
     warnings = [
         ParseWarning(
             code=codes.LEGACY_ENCODING, message=f"text in the legacy font {name} was converted to Unicode"
         )
         for name in sorted(state.legacy_fonts)
     ]
-    properties = _properties(document, warnings)
+    properties = core_properties(document, warnings)
     return RawDocument(
-        source=source, items=items, properties=properties, warnings=warnings, total_chars=total
+        source=source,
+        items=body.items,
+        properties=properties,
+        warnings=warnings,
+        total_chars=total,
+        furniture=furniture,
+        notes=notes,
     )
 
 
 def _body_children(body: Any) -> list[Any]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
+    """Paragraphs and tables of the body in order, looking inside content controls and custom XML."""
     out: list[Any] = []
     for child in body.iterchildren():
         if child.tag in (W + "p", W + "tbl"):
@@ -192,6 +211,8 @@ def _body_children(body: Any) -> list[Any]:
             content = child.find(W + "sdtContent")
             if content is not None:
                 out.extend(_body_children(content))
+        elif child.tag == W + "customXml":
+            out.extend(_body_children(child))
     return out
 
 
@@ -242,9 +263,10 @@ def _paragraph(p: Any, state: _State) -> _Para:
     pieces: list[str] = []
     bold_all = True
     any_text = False
-    for run in _runs(p):
+    runs = visible_runs(p)
+    for run in runs:
         rpr = run.find(W + "rPr")
-        text = _run_text(run)
+        text = run_text(run)
         if not text:
             continue
         char_chain = _style_chain(state, _rstyle(rpr))
@@ -282,6 +304,7 @@ def _paragraph(p: Any, state: _State) -> _Para:
         align=_alignment(ppr, chain),
         indent=_indent(ppr, chain),
         heading=heading,
+        refs=note_refs(runs),
     )
 
 
@@ -295,39 +318,6 @@ def _default_paragraph_style(state: _State) -> str | None:
 def _rstyle(rpr: Any) -> str | None:
     el = rpr.find(W + "rStyle") if rpr is not None else None
     return str(el.get(W + "val")) if el is not None else None
-
-
-def _runs(p: Any) -> list[Any]:
-    """Runs of this paragraph, without tracked deletions or nested text-box paragraphs."""
-    out: list[Any] = []
-    for run in p.iter(W + "r"):
-        parent = run.getparent()
-        keep = True
-        while parent is not None and parent is not p:
-            if parent.tag in (W + "del", W + "p", W + "txbxContent", W + "moveFrom"):
-                keep = False
-                break
-            parent = parent.getparent()
-        if keep:
-            out.append(run)
-    return out
-
-
-def _run_text(run: Any) -> str:
-    parts: list[str] = []
-    for el in run.iterchildren():
-        tag = el.tag
-        if tag == W + "t":
-            parts.append(el.text or "")
-        elif tag == W + "tab":
-            parts.append(" ")
-        elif tag in (W + "br", W + "cr"):
-            parts.append("\n")
-        elif tag == W + "noBreakHyphen":
-            parts.append("-")
-        elif tag == W + "sym":
-            parts.append("•")
-    return "".join(parts)
 
 
 def _alignment(ppr: Any, chain: list[Any]) -> str | None:
@@ -364,6 +354,8 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
     rows: list[tuple[list[Cell], bool]] = []
     for tr in tbl.iterchildren(W + "tr"):
         trpr = tr.find(W + "trPr")
+        if trpr is not None and trpr.find(W + "del") is not None:
+            continue  # a row deleted with tracked changes on
         header = trpr is not None and _flag(trpr, "tblHeader") is True
         cells: list[Cell] = []
         for tc in tr.iterchildren(W + "tc"):
@@ -378,7 +370,7 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
                 continued = vm is not None and vm.get(W + "val", "continue") == "continue"
             paras: Cell = []
             if not continued:
-                for el in tc.iter(W + "p"):
+                for el in flow_paragraphs(tc):
                     para = _paragraph(el, state)
                     if para.text.strip():
                         paras.append(para)
@@ -403,22 +395,3 @@ def _layout_columns(rows: list[tuple[list[Cell], bool]]) -> list[tuple[int, list
         paras = [p for cells, _ in rows if k < len(cells) for p in cells[k]]
         out.append((number if len(used) == 2 else 0, paras))
     return out
-
-
-def _properties(document: Any, warnings: list[ParseWarning]) -> dict[str, str]:
-    props: dict[str, str] = {}
-    core = document.core_properties
-    for key in ("title", "subject", "author", "keywords"):
-        value = squash_spaces(str(getattr(core, key, "") or ""))
-        if not value:
-            continue
-        fixed, encoding = legacy.fix_text(value)
-        if encoding is not None:
-            warnings.append(
-                ParseWarning(
-                    code=codes.LEGACY_ENCODING,
-                    message=f"the document {key} is in {encoding.value.upper()} and was converted to Unicode",
-                )
-            )
-        props[key] = nfc(fixed)
-    return props
