@@ -225,6 +225,16 @@ def test_text_box_choice_or_fallback() -> None:
     assert "".join(box.itertext()) == "VML"
     both = _element(para(text_box(para("Một lần"))))
     assert len(text_boxes(both)) == 1
+    # run-level alternate content (a w14 symbol, its Wingdings fallback): the Choice's text, once
+    tick = _element(
+        "<w:p>"
+        + run("Đã hoàn thành ")
+        + '<mc:AlternateContent><mc:Choice Requires="w14">'
+        + run("✓")
+        + '</mc:Choice><mc:Fallback><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></mc:Fallback>'
+        + "</mc:AlternateContent></w:p>"
+    )
+    assert "".join(run_text(r) for r in visible_runs(tick)) == "Đã hoàn thành ✓"
 
 
 DELETED_ROW = (

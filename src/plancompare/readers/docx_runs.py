@@ -5,7 +5,8 @@ paragraph of a text box drawn inside this one, or part of a field's instruction 
 `w:fldChar` "begin" and its "separate": "PAGE \\* MERGEFORMAT" is never text, the page number
 after "separate" is). Insertions (`w:ins`) and moved-here text (`w:moveTo`) are shown. A text box
 (`w:txbxContent`) is read once: inside `mc:AlternateContent` Word stores the same box as a modern
-shape (`mc:Choice`) and as VML (`mc:Fallback`); the Choice is read when it holds the text.
+shape (`mc:Choice`) and as VML (`mc:Fallback`); the Choice is read when it holds the text. Word does the same with runs (a w14
+symbol and its `w:sym` fallback): one of the two is read.
 """
 
 from __future__ import annotations
@@ -41,13 +42,27 @@ _DINGBAT_FONTS = ("symbol", "wingdings", "webdings", "zapf", "dingbats")
 
 
 def _hidden(run: Any, p: Any) -> bool:
-    """The run sits in a tracked deletion, moved-away text or a nested text box of paragraph `p`."""
+    """The run sits in a tracked deletion, moved-away text, a nested text box of paragraph `p`, or the
+    Fallback of an `mc:AlternateContent` whose Choice Word displays instead."""
     parent = run.getparent()
     while parent is not None and parent is not p:
-        if parent.tag in _HIDDEN_CONTAINERS:
+        if parent.tag in _HIDDEN_CONTAINERS or (parent.tag == MC + "Fallback" and _choice_shown(parent)):
             return True
         parent = parent.getparent()
     return False
+
+
+def _choice_shown(fallback: Any) -> bool:
+    """An `mc:Choice` beside this Fallback holds text (runs or a text box): Word shows the Choice."""
+    alternate = fallback.getparent()
+    if alternate is None:
+        return False
+    return any(
+        choice.find(f".//{W}t") is not None
+        or choice.find(f".//{W}sym") is not None
+        or choice.find(f".//{W}txbxContent") is not None
+        for choice in alternate.iterchildren(MC + "Choice")
+    )
 
 
 def visible_runs(p: Any) -> list[Any]:
@@ -127,13 +142,8 @@ def _unread_fallback(box: Any, top: Any) -> bool:
     """The box is the VML copy (`mc:Fallback`) of a shape whose `mc:Choice` already holds text."""
     parent = box.getparent()
     while parent is not None and parent is not top:
-        if parent.tag == MC + "Fallback":
-            alternate = parent.getparent()
-            if alternate is not None and any(
-                choice.find(f".//{W}txbxContent") is not None
-                for choice in alternate.iterchildren(MC + "Choice")
-            ):
-                return True
+        if parent.tag == MC + "Fallback" and _choice_shown(parent):
+            return True
         parent = parent.getparent()
     return False
 
