@@ -27,6 +27,7 @@ from docx_build import (
     run,
     text_box,
 )
+from plancompare.model import warning_codes as codes
 from plancompare.model.labels import NoteKind
 from plancompare.model.plan import Plan
 from plancompare.pipeline import build_plan
@@ -73,6 +74,7 @@ def test_the_base_plan() -> None:
     assert _tasks(plan) == [(r[0], r[1], [r[2]], [r[3]], r[4]) for r in TASKS]
     assert m.cites == [] and plan.notes == []
     assert not {"note", "comment", "page_furniture"} & set(plan.accounting.by_role)
+    assert not {codes.TRACKED_CHANGES, codes.REVIEW_COMMENTS} & {w.code for w in plan.warnings}
 
 
 FOOT_1 = "Quyết định số 1560/QĐ-TTg ngày 10/12/2025 của Thủ tướng Chính phủ; Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."
@@ -283,6 +285,7 @@ def test_tracked_changes_insertions_kept_deletions_dropped() -> None:
     assert _tasks(plan) == want
     (table,) = [t for t in raw.items if isinstance(t, Table)]
     assert len(table.rows) == 4  # header + 3 tasks: the deleted row is gone
+    assert codes.TRACKED_CHANGES in {w.code for w in plan.warnings}
 
 
 COMMENT = "Đề nghị xem lại thời hạn của nhiệm vụ này."
@@ -307,6 +310,8 @@ def test_comments_are_counted_apart_from_the_text() -> None:
     assert roles.pop("comment") == _ns(COMMENT)
     assert roles == _base()[1].accounting.by_role
     assert not any("Đề nghị" in t for t in _texts(raw))
+    (warning,) = [w for w in plan.warnings if w.code == codes.REVIEW_COMMENTS]
+    assert warning.message.startswith("1 line(s) of reviewers' comments")
     assert _tasks(plan) == _tasks(_base()[1])
 
 

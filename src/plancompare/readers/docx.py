@@ -5,7 +5,8 @@ Word documents keep the NĐ 30 header and the signature block in borderless tabl
 table) become `Table` items. Runs are read from the XML directly (`docx_runs`: tracked deletions
 and field instructions stay out, insertions and field results stay in, text boxes are read once) and
 legacy fonts (.VnTime, VNI-Times) are converted run by run. Footnotes and endnotes become the
-document's notes; headers, footers and comments are counted as furniture (`docx_parts`).
+document's notes; headers, footers and comments are counted as furniture (`docx_parts`). Style
+inheritance (bold, fonts, alignment, indentation) is read in `docx_styles`.
 """
 
 from __future__ import annotations
@@ -31,8 +32,19 @@ from plancompare.readers.docx_parts import (
     core_properties,
     read_furniture,
     read_notes,
+    review_warnings,
 )
 from plancompare.readers.docx_runs import W, flow_paragraphs, note_refs, run_text, text_boxes, visible_runs
+from plancompare.readers.docx_styles import (
+    alignment,
+    default_paragraph_style,
+    flag,
+    font_of,
+    indent,
+    rstyle,
+    style_chain,
+    twips,
+)
 from plancompare.text.normalize import nfc, non_space_len, squash_spaces
 
 from ..text import rx
@@ -42,14 +54,6 @@ _HEADING_STYLE = rx.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", regex.IG
 # ("ỦY BAN NHÂN DÂN                 TỈNH LÀO CAI"); a long space run between capitals is a line
 # break on the page.
 _SPACE_BREAK = rx.compile(r"(?<=\p{Lu}[\p{Lu}\s]*)\s{5,}(?=\p{Lu}[\p{Lu}\s]*$)")
-_ALIGN = {
-    "center": "center",
-    "right": "right",
-    "end": "right",
-    "left": "left",
-    "start": "left",
-    "both": "left",
-}
 
 
 @dataclass(slots=True)
@@ -167,8 +171,8 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
     state = _State(styles=styles, numbering=Numbering(numbering_el, styles))
     defaults = styles_el.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     if defaults is not None:
-        state.default_font = _font_of(defaults)
-        state.default_bold = _flag(defaults, "b") is True
+        state.default_font = font_of(defaults)
+        state.default_bold = flag(defaults, "b") is True
     body = _Body()
     for child in _body_children(document.element.body):
         if child.tag == W + "p":
@@ -189,6 +193,7 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
         )
         for name in sorted(state.legacy_fonts)
     ]
+    warnings += review_warnings(document.element.body, furniture)
     properties = core_properties(document, warnings)
     return RawDocument(
         source=source,
@@ -223,43 +228,16 @@ def _split_breaks(text: str, spaces: bool = False) -> list[str]:
     return [t for t in (squash_spaces(p) for p in parts) if t]
 
 
-def _style_chain(state: _State, style_id: str | None) -> list[Any]:
-    chain: list[Any] = []
-    seen: set[str] = set()
-    while style_id and style_id not in seen and style_id in state.styles:
-        seen.add(style_id)
-        style = state.styles[style_id]
-        chain.append(style)
-        based = style.find(W + "basedOn")
-        style_id = based.get(W + "val") if based is not None else None
-    return chain
-
-
-def _flag(rpr: Any, name: str) -> bool | None:
-    el = rpr.find(W + name) if rpr is not None else None
-    if el is None:
-        return None
-    return el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
-
-
-def _font_of(rpr: Any) -> str | None:
-    fonts = rpr.find(W + "rFonts") if rpr is not None else None
-    if fonts is None:
-        return None
-    value = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
-    return str(value) if value else None
-
-
 def _paragraph(p: Any, state: _State) -> _Para:
     ppr = p.find(W + "pPr")
     style_id = None
     if ppr is not None and ppr.find(W + "pStyle") is not None:
         style_id = ppr.find(W + "pStyle").get(W + "val")
-    chain = _style_chain(state, style_id or _default_paragraph_style(state))
+    chain = style_chain(state.styles, style_id or default_paragraph_style(state.styles))
     style_bold = next(
-        (b for s in chain if (b := _flag(s.find(W + "rPr"), "b")) is not None), state.default_bold
+        (b for s in chain if (b := flag(s.find(W + "rPr"), "b")) is not None), state.default_bold
     )
-    style_font = next((f for s in chain if (f := _font_of(s.find(W + "rPr")))), state.default_font)
+    style_font = next((f for s in chain if (f := font_of(s.find(W + "rPr")))), state.default_font)
     pieces: list[str] = []
     bold_all = True
     any_text = False
@@ -269,15 +247,13 @@ def _paragraph(p: Any, state: _State) -> _Para:
         text = run_text(run)
         if not text:
             continue
-        char_chain = _style_chain(state, _rstyle(rpr))
-        bold = _flag(rpr, "b")
+        char_chain = style_chain(state.styles, rstyle(rpr))
+        bold = flag(rpr, "b")
         if bold is None:
             bold = next(
-                (b for s in char_chain if (b := _flag(s.find(W + "rPr"), "b")) is not None), style_bold
+                (b for s in char_chain if (b := flag(s.find(W + "rPr"), "b")) is not None), style_bold
             )
-        font = _font_of(rpr) or next(
-            (f for s in char_chain if (f := _font_of(s.find(W + "rPr")))), style_font
-        )
+        font = font_of(rpr) or next((f for s in char_chain if (f := font_of(s.find(W + "rPr")))), style_font)
         encoding = legacy.encoding_from_font(font)
         if encoding is not None:
             text = legacy.convert(text, encoding, legacy.is_caps_font(font))
@@ -301,48 +277,11 @@ def _paragraph(p: Any, state: _State) -> _Para:
     return _Para(
         text=text,
         bold=any_text and bold_all,
-        align=_alignment(ppr, chain),
-        indent=_indent(ppr, chain),
+        align=alignment(ppr, chain),
+        indent=indent(ppr, chain),
         heading=heading,
         refs=note_refs(runs),
     )
-
-
-def _default_paragraph_style(state: _State) -> str | None:
-    for style_id, style in state.styles.items():
-        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
-            return str(style_id)
-    return None
-
-
-def _rstyle(rpr: Any) -> str | None:
-    el = rpr.find(W + "rStyle") if rpr is not None else None
-    return str(el.get(W + "val")) if el is not None else None
-
-
-def _alignment(ppr: Any, chain: list[Any]) -> str | None:
-    for holder in [ppr, *[s.find(W + "pPr") for s in chain]]:
-        jc = holder.find(W + "jc") if holder is not None else None
-        if jc is not None:
-            return _ALIGN.get(str(jc.get(W + "val")))
-    return None
-
-
-def _indent(ppr: Any, chain: list[Any]) -> int:
-    for holder in [ppr, *[s.find(W + "pPr") for s in chain]]:
-        ind = holder.find(W + "ind") if holder is not None else None
-        if ind is not None:
-            left = _twips(ind.get(W + "left") or ind.get(W + "start"))
-            first = _twips(ind.get(W + "firstLine")) - _twips(ind.get(W + "hanging"))
-            return max(0, round((left + first) / 20))
-    return 0
-
-
-def _twips(value: str | None) -> int:
-    try:
-        return int(float(value)) if value else 0
-    except ValueError:
-        return 0
 
 
 Cell = list[_Para]
@@ -356,7 +295,7 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
         trpr = tr.find(W + "trPr")
         if trpr is not None and trpr.find(W + "del") is not None:
             continue  # a row deleted with tracked changes on
-        header = trpr is not None and _flag(trpr, "tblHeader") is True
+        header = trpr is not None and flag(trpr, "tblHeader") is True
         cells: list[Cell] = []
         for tc in tr.iterchildren(W + "tc"):
             tcpr = tc.find(W + "tcPr")
@@ -365,7 +304,7 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
             if tcpr is not None:
                 gs = tcpr.find(W + "gridSpan")
                 if gs is not None:
-                    span = max(1, _twips(gs.get(W + "val")))
+                    span = max(1, twips(gs.get(W + "val")))
                 vm = tcpr.find(W + "vMerge")
                 continued = vm is not None and vm.get(W + "val", "continue") == "continue"
             paras: Cell = []

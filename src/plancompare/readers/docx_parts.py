@@ -122,6 +122,31 @@ def read_furniture(document: Any, lines_of: LinesOf, first_line: int) -> list[Fu
 _APP_PAGES = rx.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</")
 
 
+_CHANGES = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+
+
+def review_warnings(body: Any, furniture: list[Furniture]) -> list[ParseWarning]:
+    """A file still under review: tracked changes not accepted (what is read is the text as it would
+    be with them accepted) and reviewers' comments (set aside)."""
+    out: list[ParseWarning] = []
+    if any(True for _ in body.iter(*_CHANGES)):
+        out.append(
+            ParseWarning(
+                code=codes.TRACKED_CHANGES,
+                message="the file has tracked changes not accepted: insertions are read, deletions left out",
+            )
+        )
+    comments = [f for f in furniture if f.kind is FurnitureKind.COMMENT]
+    if comments:
+        out.append(
+            ParseWarning(
+                code=codes.REVIEW_COMMENTS,
+                message=f"{len(comments)} line(s) of reviewers' comments were set aside, not read as the document",
+            )
+        )
+    return out
+
+
 def check_archive(data: bytes, source: SourceInfo, options: ParseOptions) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
