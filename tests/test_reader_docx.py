@@ -109,6 +109,17 @@ def test_the_footnote_is_kept_as_a_note() -> None:
     assert note.line > max(r.line_end or r.line for t in doc.tables() for r in t.rows)
 
 
+def test_the_footnote_is_counted_as_a_note() -> None:
+    from plancompare.pipeline import build_plan
+
+    doc = read(KH)
+    plan = build_plan(doc)
+    (note,) = plan.notes
+    assert plan.accounting.by_role["note"] == len("".join(note.text.split()))
+    assert plan.accounting.total == doc.total_chars
+    assert note.anchor is not None and note.anchor.line_start == doc.notes[0].anchor[0]  # type: ignore[index]
+
+
 def test_the_running_header_is_page_furniture() -> None:
     # header1.xml holds a PAGE field whose last shown result is 15; its instruction is never text
     assert [(f.text, f.kind.value) for f in read(KH).furniture] == [("15", "page_furniture")]
