@@ -381,6 +381,17 @@ def test_symbols_tabs_hyphens_and_breaks() -> None:
     k = lines.index("Căn cứ Quyết định số 1560/QĐ-TTg; hệ thống Geoportals;")
     assert lines[k + 1 : k + 4] == ["dòng sau", "trang sau", "cuối"]
     assert "1560/QĐ-TTg" in plan.metadata.cites
+    math = (
+        '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        "<m:r><m:t>≥</m:t></m:r><m:r><m:t>80%</m:t></m:r></m:oMath>"
+    )
+    equation = _element(
+        "<w:p>" + run("Tỷ lệ hộ được cấp nước sạch ") + math + run(" vào năm 2030.") + "</w:p>"
+    )
+    assert (
+        "".join(run_text(r) for r in visible_runs(equation))
+        == "Tỷ lệ hộ được cấp nước sạch ≥80% vào năm 2030."
+    )
     assert symbol_text("Wingdings", "F0FC") == "•" and symbol_text("Times New Roman", "2013") == "–"
     assert symbol_text("Symbol", "F02D") == "-" and symbol_text("Symbol", "F0AE") == "→"
 

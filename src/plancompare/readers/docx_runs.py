@@ -6,7 +6,8 @@ paragraph of a text box drawn inside this one, or part of a field's instruction 
 after "separate" is). Insertions (`w:ins`) and moved-here text (`w:moveTo`) are shown. A text box
 (`w:txbxContent`) is read once: inside `mc:AlternateContent` Word stores the same box as a modern
 shape (`mc:Choice`) and as VML (`mc:Fallback`); the Choice is read when it holds the text. Word does the same with runs (a w14
-symbol and its `w:sym` fallback): one of the two is read.
+symbol and its `w:sym` fallback): one of the two is read. An equation's text (OMML `m:r`) is read
+with the runs around it ("≥ 90%" typed in the equation editor).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"  # equations (OMML): runs m:r, text m:t
 _HIDDEN_CONTAINERS = frozenset({W + "del", W + "moveFrom", W + "p", W + "txbxContent"})
 _NOTE_REFS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
 SOFT_HYPHEN = "\u00ad"  # shown by Word only where it breaks a line
@@ -71,7 +73,7 @@ def visible_runs(p: Any) -> list[Any]:
     that follows it."""
     out: list[Any] = []
     fields: list[bool] = []  # one per open field: True once its result (after "separate") has begun
-    for run in p.iter(W + "r"):
+    for run in p.iter(W + "r", M + "r"):
         if _hidden(run, p):
             continue
         chars = run.findall(W + "fldChar")
@@ -115,7 +117,7 @@ def run_text(run: Any) -> str:
     parts: list[str] = []
     for el in run.iterchildren():
         tag = el.tag
-        if tag == W + "t":
+        if tag in (W + "t", M + "t"):
             parts.append((el.text or "").replace(SOFT_HYPHEN, ""))
         elif tag in (W + "tab", W + "ptab"):
             parts.append(" ")
