@@ -88,6 +88,18 @@ def test_the_lao_cai_plan_gives_the_docx_tasks_and_metadata(name: str) -> None:
     assert _tasks(plan) == want
 
 
+@pytest.mark.parametrize(
+    "name", ["lao-cai-kh-chi-thi-11.pandoc-gfm.md", "lao-cai-kh-chi-thi-11.markitdown.md"]
+)
+def test_the_lao_cai_plan_cites_its_footnote_in_every_copy(name: str) -> None:
+    """The footnote on "… pháp luật của Nhà nước về địa chất, khoáng sản¹" lists the documents the
+    plan rests on; the converters write it at the end, the DOCX keeps it in its notes part."""
+    docx = _parsed(KH)
+    from_note = ["10-NQ/TW", "88/NQ-CP", "38-CT/TTg", "35-NQ/TU"]  # as the footnote prints them
+    assert docx.metadata.cites[-4:] == from_note
+    assert docx.metadata.cites == _parsed(DATA / name).metadata.cites
+
+
 def test_the_lao_cai_plan_as_markitdown_finds_the_signer_in_a_two_space_cell() -> None:
     plan = _parsed(DATA / "lao-cai-kh-chi-thi-11.markitdown.md")
     m = plan.metadata

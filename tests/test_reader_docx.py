@@ -87,6 +87,44 @@ def test_task_table() -> None:
     assert isinstance(before, Line) and before.text.startswith("(Kèm theo Kế hoạch số:")
 
 
+def test_the_footnote_is_kept_as_a_note() -> None:
+    doc = read(KH)
+    (note,) = doc.notes
+    assert (note.kind, note.note_id, note.number) == ("footnote", "1", 1)
+    assert note.text.startswith(
+        "Đặc biệt: Luật Địa chất và khoáng sản ngày 29/11/2024; Luật sửa đổi, bổ sung"
+    )
+    assert "Nghị quyết số 88/NQ-CP ngày 22/7/2022 của Chính phủ về chương trình hành động" in note.text
+    # Word line breaks inside the note only wrap it: "đối với" | "hoạt động thăm dò"
+    assert "quản lý nhà nước đối với hoạt động thăm dò, khai thác" in note.text
+    assert note.text.endswith(
+        "(ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Ban Chấp hành Đảng bộ tỉnh)"
+        " và các văn bản có liên quan."
+    )
+    assert note.anchor is not None
+    marked = next(ln for ln in doc.lines() if ln.line == note.anchor[0])
+    assert marked.text.startswith("- Tổ chức quán triệt sâu rộng Chỉ thị 11 của Ban Thường vụ Tỉnh ủy")
+    assert "về địa chất, khoáng sản đến cán bộ, công chức" in marked.text  # the mark leaves no digit
+    assert not any("Đặc biệt: Luật Địa chất" in ln.text for ln in doc.lines())
+    assert note.line > max(r.line_end or r.line for t in doc.tables() for r in t.rows)
+
+
+def test_the_footnote_is_counted_as_a_note() -> None:
+    from plancompare.pipeline import build_plan
+
+    doc = read(KH)
+    plan = build_plan(doc)
+    (note,) = plan.notes
+    assert plan.accounting.by_role["note"] == len("".join(note.text.split()))
+    assert plan.accounting.total == doc.total_chars
+    assert note.anchor is not None and note.anchor.line_start == doc.notes[0].anchor[0]  # type: ignore[index]
+
+
+def test_the_running_header_is_page_furniture() -> None:
+    # header1.xml holds a PAGE field whose last shown result is 15; its instruction is never text
+    assert [(f.text, f.kind.value) for f in read(KH).furniture] == [("15", "page_furniture")]
+
+
 def test_report_docx_header() -> None:
     doc = read(BC)
     head = [(ln.column, ln.text) for ln in doc.lines()[:7]]

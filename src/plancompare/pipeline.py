@@ -18,12 +18,14 @@ from .model import warning_codes as codes
 from .model.blocks import UnclassifiedBlock
 from .model.common import Span
 from .model.labels import ParagraphRole, SectionKind
+from .model.notes import Note
 from .model.plan import Plan, TextAccounting
 from .model.sections import Section
 from .model.tasks import Task
 from .model.warnings import ParseWarning
 from .options import ParseOptions
 from .readers.document import Furniture, Line, RawDocument, Table, TableRow
+from .readers.document import Note as RawNote
 from .structure.outline import build_outline
 from .structure.paragraphs import Paragraph, build_paragraphs, span_of, wrap_width
 from .structure.sections import SectionBuilder, SectionNode
@@ -147,7 +149,10 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         [b.text for b in blocks if isinstance(b, Paragraph)]
         + ["\t".join(row.cells) for t in tables for row in t.rows]
     )
-    meta, meta_warnings = extract_metadata(layout, closing, all_text, has_task_table=bool(table_tasks))
+    notes_text = "\n".join(n.text for n in raw.notes)
+    meta, meta_warnings = extract_metadata(
+        layout, closing, all_text, has_task_table=bool(table_tasks), notes_text=notes_text
+    )
     check_time("extraction")
     targets, deadlines = mentions(nodes, tasks)
 
@@ -167,7 +172,8 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
         targets=targets,
         deadlines=deadlines,
         unclassified=unclassified,
-        accounting=_account(blocks, leftover_rows, raw.furniture),
+        notes=[_note_model(n) for n in raw.notes],
+        accounting=_account(blocks, leftover_rows, raw.furniture, raw.notes),
         warnings=[
             *raw.warnings,
             *meta_warnings,
@@ -178,14 +184,28 @@ def build_plan(raw: RawDocument, options: ParseOptions | None = None) -> Plan:
     )
 
 
+def _note_model(note: RawNote) -> Note:
+    anchor = note.anchor
+    return Note(
+        kind=note.kind,
+        id=note.note_id,
+        number=note.number,
+        text=note.text,
+        span=Span(line_start=note.line, line_end=note.line_end),
+        anchor=Span(line_start=anchor[0], line_end=anchor[1]) if anchor else None,
+    )
+
+
 def _account(
-    blocks: list[Block], leftover_rows: list[TableRow], furniture: list[Furniture]
+    blocks: list[Block], leftover_rows: list[TableRow], furniture: list[Furniture], notes: list[RawNote]
 ) -> TextAccounting:
     """Non-space characters per role. Table rows that are no task (another table's) are unclassified;
-    page and site furniture count under their own roles."""
+    page and site furniture and comments count under their own roles, footnotes and endnotes as notes."""
     by_role: Counter[str] = Counter()
     for f in furniture:
         by_role[f.kind.value] += non_space_len(f.text)
+    for n in notes:
+        by_role[ParagraphRole.NOTE.value] += non_space_len(n.text)
     leftover = {id(row) for row in leftover_rows}
     for b in blocks:
         if isinstance(b, Table):

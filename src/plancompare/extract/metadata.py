@@ -147,8 +147,9 @@ def _infer_issuer(
 
 
 def extract_metadata(
-    layout: Layout, closing: Closing, all_text: str, has_task_table: bool
+    layout: Layout, closing: Closing, all_text: str, has_task_table: bool, notes_text: str = ""
 ) -> tuple[DocumentMeta, list[ParseWarning]]:
+    """`notes_text`: the footnotes and endnotes; the documents they cite are the document's citations."""
     meta = DocumentMeta()
     warnings: list[ParseWarning] = []
     header = layout.header
@@ -234,7 +235,7 @@ def extract_metadata(
     meta.recipients = list(dict.fromkeys(meta.addressees + closing.recipients))
     if not meta.recipients:
         warnings.append(_w(codes.RECIPIENTS_MISSING, "no 'Nơi nhận' or 'Kính gửi' list found"))
-    meta.cites = find_cites(all_text, own=meta.number)
+    meta.cites = find_cites(f"{all_text}\n{notes_text}" if notes_text else all_text, own=meta.number)
 
     appendix_text = " ".join(p.text for p in layout.appendix if isinstance(p, Paragraph))
     present = (

@@ -5,6 +5,7 @@ from .blocks import UnclassifiedBlock
 from .common import Span
 from .deadlines import Deadline, DeadlineKind, DeadlineMention
 from .metadata import AppendixInfo, DocumentMeta
+from .notes import Note
 from .plan import SCHEMA_VERSION, Plan, TextAccounting
 from .sections import Section
 from .source import SourceFormat, SourceInfo
@@ -21,6 +22,7 @@ __all__ = [
     "DeadlineKind",
     "DeadlineMention",
     "DocumentMeta",
+    "Note",
     "ParseWarning",
     "Plan",
     "Section",

@@ -24,6 +24,15 @@ class ParagraphRole(StrEnum):
     UNCLASSIFIED = "unclassified"  # kept with its lines: no rule placed it
     SITE_FURNITURE = "site_furniture"  # a website's banner, info box, related documents
     PAGE_FURNITURE = "page_furniture"  # running headers and footers, page markers
+    NOTE = "note"  # a footnote or endnote (DOCX): the document's text, kept apart from the body
+    COMMENT = "comment"  # a reviewer's comment (DOCX): not the document's text
+
+
+class NoteKind(StrEnum):
+    """Which notes part a note comes from."""
+
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
 
 
 class SectionKind(StrEnum):

@@ -8,6 +8,7 @@ from .base import StrictModel
 from .blocks import UnclassifiedBlock
 from .deadlines import DeadlineMention
 from .metadata import DocumentMeta
+from .notes import Note
 from .sections import Section
 from .source import SourceHint, SourceInfo
 from .targets import TargetMention
@@ -36,6 +37,7 @@ class Plan(StrictModel):
     targets: list[TargetMention] = []
     deadlines: list[DeadlineMention] = []
     unclassified: list[UnclassifiedBlock] = []
+    notes: list[Note] = []  # footnotes and endnotes (DOCX)
     accounting: TextAccounting = TextAccounting()
     warnings: list[ParseWarning] = []
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..model.labels import NoteKind
 from ..model.source import SourceInfo
 from ..model.warnings import ParseWarning
 
@@ -66,6 +67,7 @@ class FurnitureKind(StrEnum):
 
     SITE = "site_furniture"  # a website's banner, info box, related documents, notices
     PAGE = "page_furniture"  # running headers and footers, page markers, signature timestamps
+    COMMENT = "comment"  # a reviewer's comment on a DOCX
 
 
 @dataclass(slots=True)
@@ -77,6 +79,21 @@ class Furniture:
 
 
 @dataclass(slots=True)
+class Note:
+    """A footnote or endnote: text of the document that stands outside the body's flow. Its lines
+    are numbered after the body's; `anchor` is the lines of the paragraph (or table row) holding
+    its reference mark, None when nothing refers to it."""
+
+    kind: NoteKind
+    note_id: str  # the id the file gives it
+    number: int | None  # its place among the marks of its kind, as Word numbers them; None unreferenced
+    text: str
+    line: int
+    line_end: int
+    anchor: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
 class RawDocument:
     source: SourceInfo
     items: list[Item]
@@ -84,6 +101,7 @@ class RawDocument:
     warnings: list[ParseWarning] = field(default_factory=list)
     total_chars: int = 0  # non-space characters of the text the reader extracted (furniture included)
     furniture: list[Furniture] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # footnotes and endnotes (DOCX), counted in total_chars
     site_hint: dict[str, str] = field(default_factory=dict)  # a web copy's info box (readers/site.py)
 
     def lines(self) -> list[Line]:

@@ -2,20 +2,22 @@
 
 Word documents keep the NĐ 30 header and the signature block in borderless tables; those are
 *layout* tables and become lines (left cell, then right cell), while tables of content (the task
-table) become `Table` items. Runs are read from the XML directly so that tracked deletions stay
-out, insertions stay in, and legacy fonts (.VnTime, VNI-Times) are converted run by run.
+table) become `Table` items. Runs are read from the XML directly (`docx_runs`: tracked deletions
+and field instructions stay out, insertions and field results stay in, text boxes are read once) and
+legacy fonts (.VnTime, VNI-Times) are converted run by run. Footnotes and endnotes become the
+document's notes; headers, footers and comments are counted as furniture (`docx_parts`). Style
+inheritance (bold, fonts, alignment, indentation) is read in `docx_styles`.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from plancompare.errors import DocumentTooLarge, PlanCompareError, UnreadableDocument
+from plancompare.errors import PlanCompareError, UnreadableDocument
 from plancompare.model import warning_codes as codes
 from plancompare.model.source import SourceInfo
 from plancompare.model.warnings import ParseWarning
@@ -23,24 +25,35 @@ from plancompare.options import ParseOptions
 from plancompare.readers import legacy
 from plancompare.readers.document import Item, Line, RawDocument, Table, TableRow
 from plancompare.readers.docx_numbering import Numbering
+from plancompare.readers.docx_parts import (
+    LinesOf,
+    NoteKey,
+    check_archive,
+    core_properties,
+    read_furniture,
+    read_notes,
+    review_warnings,
+)
+from plancompare.readers.docx_runs import W, flow_paragraphs, note_refs, run_text, text_boxes, visible_runs
+from plancompare.readers.docx_styles import (
+    alignment,
+    default_paragraph_style,
+    flag,
+    font_of,
+    indent,
+    rstyle,
+    style_chain,
+    twips,
+)
 from plancompare.text.normalize import nfc, non_space_len, squash_spaces
 
 from ..text import rx
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = rx.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", regex.IGNORECASE)
 # Word users push the second line of a capitalised issuer name down with spaces
 # ("ỦY BAN NHÂN DÂN                 TỈNH LÀO CAI"); a long space run between capitals is a line
 # break on the page.
 _SPACE_BREAK = rx.compile(r"(?<=\p{Lu}[\p{Lu}\s]*)\s{5,}(?=\p{Lu}[\p{Lu}\s]*$)")
-_ALIGN = {
-    "center": "center",
-    "right": "right",
-    "end": "right",
-    "left": "left",
-    "start": "left",
-    "both": "left",
-}
 
 
 @dataclass(slots=True)
@@ -50,6 +63,7 @@ class _Para:
     align: str | None
     indent: int
     heading: int | None
+    refs: list[NoteKey] = field(default_factory=list)  # footnote / endnote marks in it
 
 
 @dataclass(slots=True)
@@ -73,8 +87,59 @@ def _line(text: str, number: int, para: _Para, column: int, heading: int | None)
     )
 
 
+class _Body:
+    """The body's items as they are read: lines numbered in order, the non-space characters kept,
+    and where each footnote or endnote mark stands (the lines of its paragraph or table row)."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.counter = 0
+        self.total = 0
+        self.anchors: dict[NoteKey, tuple[int, int]] = {}
+
+    def _anchor(self, refs: list[NoteKey], first: int, last: int) -> None:
+        for key in refs:
+            self.anchors.setdefault(key, (first, max(first, last)))
+
+    def paragraph(self, para: _Para, column: int = 0, layout: bool = False) -> None:
+        first = self.counter + 1
+        for text in _split_breaks(para.text, spaces=layout):
+            self.counter += 1
+            self.total += non_space_len(text)
+            heading = None if layout else para.heading
+            self.items.append(_line(text, self.counter, para, column=column, heading=heading))
+        self._anchor(para.refs, first, self.counter)
+
+    def table(self, rows: list[tuple[list[Cell], bool]]) -> None:
+        if _is_layout(rows):
+            for column, paras in _layout_columns(rows):
+                for para in paras:
+                    self.paragraph(para, column=column, layout=True)
+            return
+        table_rows: list[TableRow] = []
+        for cells, header in rows:
+            texts = ["\n".join(t for p in cell for t in _split_breaks(p.text)) for cell in cells]
+            height = max((t.count("\n") + 1 for t in texts if t), default=1)
+            self.total += sum(non_space_len(t) for t in texts)
+            row = TableRow(
+                cells=texts, line=self.counter + 1, line_end=self.counter + height, is_header=header
+            )
+            table_rows.append(row)
+            self._anchor(
+                [ref for cell in cells for p in cell for ref in p.refs], row.line, row.line_end or row.line
+            )
+            self.counter += height
+        if table_rows:
+            self.items.append(Table(rows=table_rows, line=table_rows[0].line))
+
+
+def _lines_of(state: _State) -> LinesOf:
+    """A paragraph element of a note, header or comment -> the lines it shows."""
+    return lambda p: _split_breaks(_paragraph(p, state).text)
+
+
 def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocument:
-    _check_zip(data, source, options)
+    check_archive(data, source, options)
     try:
         import docx
 
@@ -95,37 +160,6 @@ def read_docx(data: bytes, source: SourceInfo, options: ParseOptions) -> RawDocu
         ) from exc
 
 
-_APP_PAGES = rx.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</")
-
-
-def _check_zip(data: bytes, source: SourceInfo, options: ParseOptions) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            app = next(
-                (i for i in infos if i.filename == "docProps/app.xml" and i.file_size < 1_000_000), None
-            )
-            if app is not None:
-                # The page count Word saved; the best a reader without a layout engine can do.
-                m = _APP_PAGES.search(archive.read(app))
-                if m:
-                    source.pages = int(m.group(1))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnreadableDocument(
-            f"{source.path}: the DOCX archive is damaged ({exc}); re-save it from Word"
-        ) from exc
-    total = sum(info.file_size for info in infos)
-    if total > options.max_docx_uncompressed:
-        raise DocumentTooLarge(
-            f"{source.path}: the DOCX unpacks to {total:,} bytes, over the limit of "
-            f"{options.max_docx_uncompressed:,} (raise --max-docx-uncompressed if the file is trusted)"
-        )
-    if not any(info.filename == "word/document.xml" for info in infos):
-        raise UnreadableDocument(
-            f"{source.path}: the archive has no word/document.xml; it is not a Word document"
-        )
-
-
 def _read(document: Any, source: SourceInfo) -> RawDocument:
     styles_el = document.styles.element
     styles = {s.get(W + "styleId"): s for s in styles_el.iter(W + "style")}
@@ -137,53 +171,43 @@ def _read(document: Any, source: SourceInfo) -> RawDocument:
     state = _State(styles=styles, numbering=Numbering(numbering_el, styles))
     defaults = styles_el.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     if defaults is not None:
-        state.default_font = _font_of(defaults)
-        state.default_bold = _flag(defaults, "b") is True
-    items: list[Item] = []
-    counter = 0
-    total = 0
+        state.default_font = font_of(defaults)
+        state.default_bold = flag(defaults, "b") is True
+    body = _Body()
     for child in _body_children(document.element.body):
         if child.tag == W + "p":
-            para = _paragraph(child, state)
-            for text in _split_breaks(para.text):
-                counter += 1
-                total += non_space_len(text)
-                items.append(_line(text, counter, para, column=0, heading=para.heading))
+            body.paragraph(_paragraph(child, state))
+            for box in text_boxes(child):
+                for q in flow_paragraphs(box):
+                    body.paragraph(_paragraph(q, state))
         elif child.tag == W + "tbl":
-            rows = _rows(child, state)
-            if _is_layout(rows):
-                for column, paras in _layout_columns(rows):
-                    for para in paras:
-                        for text in _split_breaks(para.text, spaces=True):
-                            counter += 1
-                            total += non_space_len(text)
-                            items.append(_line(text, counter, para, column=column, heading=None))
-                continue
-            table_rows: list[TableRow] = []
-            for cells, header in rows:
-                texts = ["\n".join(t for p in cell for t in _split_breaks(p.text)) for cell in cells]
-                height = max((t.count("\n") + 1 for t in texts if t), default=1)
-                total += sum(non_space_len(t) for t in texts)
-                table_rows.append(
-                    TableRow(cells=texts, line=counter + 1, line_end=counter + height, is_header=header)
-                )
-                counter += height
-            if table_rows:
-                items.append(Table(rows=table_rows, line=table_rows[0].line))
+            body.table(_rows(child, state))
+    notes = read_notes(document, _lines_of(state), body.anchors, body.counter + 1)
+    last = max((n.line_end for n in notes), default=body.counter)
+    furniture = read_furniture(document, _lines_of(state), last + 1)
+    total = body.total + sum(non_space_len(n.text) for n in notes)
+    total += sum(non_space_len(f.text) for f in furniture)
     warnings = [
         ParseWarning(
             code=codes.LEGACY_ENCODING, message=f"text in the legacy font {name} was converted to Unicode"
         )
         for name in sorted(state.legacy_fonts)
     ]
-    properties = _properties(document, warnings)
+    warnings += review_warnings(document.element.body, furniture)
+    properties = core_properties(document, warnings)
     return RawDocument(
-        source=source, items=items, properties=properties, warnings=warnings, total_chars=total
+        source=source,
+        items=body.items,
+        properties=properties,
+        warnings=warnings,
+        total_chars=total,
+        furniture=furniture,
+        notes=notes,
     )
 
 
 def _body_children(body: Any) -> list[Any]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
+    """Paragraphs and tables of the body in order, looking inside content controls and custom XML."""
     out: list[Any] = []
     for child in body.iterchildren():
         if child.tag in (W + "p", W + "tbl"):
@@ -192,6 +216,8 @@ def _body_children(body: Any) -> list[Any]:
             content = child.find(W + "sdtContent")
             if content is not None:
                 out.extend(_body_children(content))
+        elif child.tag == W + "customXml":
+            out.extend(_body_children(child))
     return out
 
 
@@ -202,60 +228,32 @@ def _split_breaks(text: str, spaces: bool = False) -> list[str]:
     return [t for t in (squash_spaces(p) for p in parts) if t]
 
 
-def _style_chain(state: _State, style_id: str | None) -> list[Any]:
-    chain: list[Any] = []
-    seen: set[str] = set()
-    while style_id and style_id not in seen and style_id in state.styles:
-        seen.add(style_id)
-        style = state.styles[style_id]
-        chain.append(style)
-        based = style.find(W + "basedOn")
-        style_id = based.get(W + "val") if based is not None else None
-    return chain
-
-
-def _flag(rpr: Any, name: str) -> bool | None:
-    el = rpr.find(W + name) if rpr is not None else None
-    if el is None:
-        return None
-    return el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
-
-
-def _font_of(rpr: Any) -> str | None:
-    fonts = rpr.find(W + "rFonts") if rpr is not None else None
-    if fonts is None:
-        return None
-    value = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
-    return str(value) if value else None
-
-
 def _paragraph(p: Any, state: _State) -> _Para:
     ppr = p.find(W + "pPr")
     style_id = None
     if ppr is not None and ppr.find(W + "pStyle") is not None:
         style_id = ppr.find(W + "pStyle").get(W + "val")
-    chain = _style_chain(state, style_id or _default_paragraph_style(state))
+    chain = style_chain(state.styles, style_id or default_paragraph_style(state.styles))
     style_bold = next(
-        (b for s in chain if (b := _flag(s.find(W + "rPr"), "b")) is not None), state.default_bold
+        (b for s in chain if (b := flag(s.find(W + "rPr"), "b")) is not None), state.default_bold
     )
-    style_font = next((f for s in chain if (f := _font_of(s.find(W + "rPr")))), state.default_font)
+    style_font = next((f for s in chain if (f := font_of(s.find(W + "rPr")))), state.default_font)
     pieces: list[str] = []
     bold_all = True
     any_text = False
-    for run in _runs(p):
+    runs = visible_runs(p)
+    for run in runs:
         rpr = run.find(W + "rPr")
-        text = _run_text(run)
+        text = run_text(run)
         if not text:
             continue
-        char_chain = _style_chain(state, _rstyle(rpr))
-        bold = _flag(rpr, "b")
+        char_chain = style_chain(state.styles, rstyle(rpr))
+        bold = flag(rpr, "b")
         if bold is None:
             bold = next(
-                (b for s in char_chain if (b := _flag(s.find(W + "rPr"), "b")) is not None), style_bold
+                (b for s in char_chain if (b := flag(s.find(W + "rPr"), "b")) is not None), style_bold
             )
-        font = _font_of(rpr) or next(
-            (f for s in char_chain if (f := _font_of(s.find(W + "rPr")))), style_font
-        )
+        font = font_of(rpr) or next((f for s in char_chain if (f := font_of(s.find(W + "rPr")))), style_font)
         encoding = legacy.encoding_from_font(font)
         if encoding is not None:
             text = legacy.convert(text, encoding, legacy.is_caps_font(font))
@@ -279,80 +277,11 @@ def _paragraph(p: Any, state: _State) -> _Para:
     return _Para(
         text=text,
         bold=any_text and bold_all,
-        align=_alignment(ppr, chain),
-        indent=_indent(ppr, chain),
+        align=alignment(ppr, chain),
+        indent=indent(ppr, chain),
         heading=heading,
+        refs=note_refs(runs),
     )
-
-
-def _default_paragraph_style(state: _State) -> str | None:
-    for style_id, style in state.styles.items():
-        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
-            return str(style_id)
-    return None
-
-
-def _rstyle(rpr: Any) -> str | None:
-    el = rpr.find(W + "rStyle") if rpr is not None else None
-    return str(el.get(W + "val")) if el is not None else None
-
-
-def _runs(p: Any) -> list[Any]:
-    """Runs of this paragraph, without tracked deletions or nested text-box paragraphs."""
-    out: list[Any] = []
-    for run in p.iter(W + "r"):
-        parent = run.getparent()
-        keep = True
-        while parent is not None and parent is not p:
-            if parent.tag in (W + "del", W + "p", W + "txbxContent", W + "moveFrom"):
-                keep = False
-                break
-            parent = parent.getparent()
-        if keep:
-            out.append(run)
-    return out
-
-
-def _run_text(run: Any) -> str:
-    parts: list[str] = []
-    for el in run.iterchildren():
-        tag = el.tag
-        if tag == W + "t":
-            parts.append(el.text or "")
-        elif tag == W + "tab":
-            parts.append(" ")
-        elif tag in (W + "br", W + "cr"):
-            parts.append("\n")
-        elif tag == W + "noBreakHyphen":
-            parts.append("-")
-        elif tag == W + "sym":
-            parts.append("•")
-    return "".join(parts)
-
-
-def _alignment(ppr: Any, chain: list[Any]) -> str | None:
-    for holder in [ppr, *[s.find(W + "pPr") for s in chain]]:
-        jc = holder.find(W + "jc") if holder is not None else None
-        if jc is not None:
-            return _ALIGN.get(str(jc.get(W + "val")))
-    return None
-
-
-def _indent(ppr: Any, chain: list[Any]) -> int:
-    for holder in [ppr, *[s.find(W + "pPr") for s in chain]]:
-        ind = holder.find(W + "ind") if holder is not None else None
-        if ind is not None:
-            left = _twips(ind.get(W + "left") or ind.get(W + "start"))
-            first = _twips(ind.get(W + "firstLine")) - _twips(ind.get(W + "hanging"))
-            return max(0, round((left + first) / 20))
-    return 0
-
-
-def _twips(value: str | None) -> int:
-    try:
-        return int(float(value)) if value else 0
-    except ValueError:
-        return 0
 
 
 Cell = list[_Para]
@@ -364,7 +293,9 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
     rows: list[tuple[list[Cell], bool]] = []
     for tr in tbl.iterchildren(W + "tr"):
         trpr = tr.find(W + "trPr")
-        header = trpr is not None and _flag(trpr, "tblHeader") is True
+        if trpr is not None and trpr.find(W + "del") is not None:
+            continue  # a row deleted with tracked changes on
+        header = trpr is not None and flag(trpr, "tblHeader") is True
         cells: list[Cell] = []
         for tc in tr.iterchildren(W + "tc"):
             tcpr = tc.find(W + "tcPr")
@@ -373,12 +304,12 @@ def _rows(tbl: Any, state: _State) -> list[tuple[list[Cell], bool]]:
             if tcpr is not None:
                 gs = tcpr.find(W + "gridSpan")
                 if gs is not None:
-                    span = max(1, _twips(gs.get(W + "val")))
+                    span = max(1, twips(gs.get(W + "val")))
                 vm = tcpr.find(W + "vMerge")
                 continued = vm is not None and vm.get(W + "val", "continue") == "continue"
             paras: Cell = []
             if not continued:
-                for el in tc.iter(W + "p"):
+                for el in flow_paragraphs(tc):
                     para = _paragraph(el, state)
                     if para.text.strip():
                         paras.append(para)
@@ -403,22 +334,3 @@ def _layout_columns(rows: list[tuple[list[Cell], bool]]) -> list[tuple[int, list
         paras = [p for cells, _ in rows if k < len(cells) for p in cells[k]]
         out.append((number if len(used) == 2 else 0, paras))
     return out
-
-
-def _properties(document: Any, warnings: list[ParseWarning]) -> dict[str, str]:
-    props: dict[str, str] = {}
-    core = document.core_properties
-    for key in ("title", "subject", "author", "keywords"):
-        value = squash_spaces(str(getattr(core, key, "") or ""))
-        if not value:
-            continue
-        fixed, encoding = legacy.fix_text(value)
-        if encoding is not None:
-            warnings.append(
-                ParseWarning(
-                    code=codes.LEGACY_ENCODING,
-                    message=f"the document {key} is in {encoding.value.upper()} and was converted to Unicode",
-                )
-            )
-        props[key] = nfc(fixed)
-    return props

@@ -36,7 +36,7 @@ DETAIL_CODES = frozenset(
     {
         "ocr_used", "ocr_low_confidence", "page_error", "limit_reached", "format_mismatch",
         "legacy_encoding", "number_repaired", "unclassified_text", "unit_unknown", "table_gap",
-        "site_info_disagrees", "unit_separator_missing",
+        "site_info_disagrees", "unit_separator_missing", "review_comments",
     }
 )  # fmt: skip
 REFERENCE_PREFIX = "reference: "
