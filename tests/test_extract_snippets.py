@@ -128,6 +128,11 @@ def test_deadline_in_running_text_ignores_cited_dates() -> None:
         ("tối đa 2,5% tổng dư nợ", "<=", 2.5, None, "%", {}),
         ("bố trí 16.508 tỷ đồng", "=", 16508, None, "tỷ đồng", {}),
         ("đạt từ 10% trở lên", ">=", 10, None, "%", {}),
+        # comparison signs, as tables of indicators write them
+        ("tỷ lệ hộ được vay vốn ≥ 90%", ">=", 90, None, "%", {"metric": "tỷ lệ hộ được vay vốn"}),
+        ("nợ quá hạn <1% tổng dư nợ", "<", 1, None, "%", {}),
+        ("tỷ lệ giải ngân >= 95%", ">=", 95, None, "%", {}),
+        ("chi phí ≤ 2,5% tổng dư nợ", "<=", 2.5, None, "%", {}),
     ],
 )
 def test_find_targets(

@@ -14,7 +14,7 @@ from ..text.numbers import NUMBER_PATTERN, parse_vn_number
 _N = NUMBER_PATTERN
 _UNIT = r"%|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|lượt|hộ|người|lao động"
 TARGET = rx.compile(
-    rf"(?P<cmp>tối thiểu|ít nhất|không thấp hơn|không dưới|không ít hơn|tối đa|không quá|không vượt quá|"
+    rf"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không thấp hơn|không dưới|không ít hơn|tối đa|không quá|không vượt quá|"
     rf"không cao hơn|thấp hơn|cao hơn|trên|dưới|khoảng|đạt|chiếm|từ)?\s*(?:(?<=\S\s)đạt\s+)?"
     rf"(?<![\d.,])(?P<v1>{_N})\s*(?:(?P<u1>%)(?:\s*(?:-|đến|tới)\s*(?P<v2a>{_N})\s*%?)?"
     rf"|(?:\s*(?:-|đến|tới)\s*(?P<v2>{_N}))?\s*(?P<unit>{_UNIT})(?!\p{{L}}))?"
@@ -25,6 +25,8 @@ _CMP = {
     "không dưới": Comparator.GE, "không ít hơn": Comparator.GE, "tối đa": Comparator.LE,
     "không quá": Comparator.LE, "không vượt quá": Comparator.LE, "không cao hơn": Comparator.LE,
     "thấp hơn": Comparator.LT, "dưới": Comparator.LT, "cao hơn": Comparator.GT, "trên": Comparator.GT,
+    "≥": Comparator.GE, ">=": Comparator.GE, "≤": Comparator.LE, "<=": Comparator.LE,
+    ">": Comparator.GT, "<": Comparator.LT,
 }  # fmt: skip
 _BY_YEAR = rx.compile(
     r"(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|(?:đến|tới)\s+(?:hết\s+)?(\d{4})\b", regex.IGNORECASE
