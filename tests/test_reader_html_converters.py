@@ -12,14 +12,11 @@ from the documents themselves.
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT
+from plan_facts import meta_facts, parsed, task_facts
 from plancompare import parse, to_json
-from plancompare.model.plan import Plan
 from plancompare.model.source import SourceFormat, SourceInfo
 from plancompare.readers import read_bytes
 from plancompare.readers.document import Line, Table
@@ -31,38 +28,6 @@ from plancompare.readers.text_tables import under_spans
 DATA = ROOT / "tests" / "data" / "serializations"
 LAO_CAI = ROOT / "corpora" / "real" / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx"
 SITE = DATA / "plan-site.html"
-
-
-@cache
-def _parsed(path: Path) -> Plan:
-    return parse(path)
-
-
-def _tasks(plan: Plan) -> list[tuple[object, ...]]:
-    return [
-        (
-            t.id,
-            " ".join(t.text.split()),
-            [u.canonical or u.text for u in t.lead_units],
-            [u.canonical or u.text for u in t.support_units],
-            t.deadline.kind,
-            t.deadline.date,
-            t.deadline.day_month,
-        )
-        for t in plan.tasks
-    ]
-
-
-def _meta(plan: Plan) -> dict[str, object]:
-    m = plan.metadata
-    return {
-        "number": m.number,
-        "date": m.date,
-        "place": m.place,
-        "issuer": m.issuer,
-        "title": m.title,
-        "signer": m.signer,
-    }
 
 
 LAO_CAI_COPIES = [
@@ -78,10 +43,10 @@ LAO_CAI_COPIES = [
 def test_the_lao_cai_plan_as_converter_html_gives_the_docx_tasks_and_metadata(name: str) -> None:
     """The appendix table holds `<h4>` in the cells of tasks 13 and 14 (Word's heading style): it is
     still the document's table, not a page frame."""
-    plan = _parsed(DATA / name)
-    docx = _parsed(LAO_CAI)
-    assert _tasks(plan) == _tasks(docx)
-    assert _meta(plan) == _meta(docx)
+    plan = parsed(DATA / name)
+    docx = parsed(LAO_CAI)
+    assert task_facts(plan) == task_facts(docx)
+    assert meta_facts(plan, "signer") == meta_facts(docx, "signer")
     assert len(plan.tasks) == 14
     assert plan.metadata.issuer == "Ủy ban nhân dân tỉnh Lào Cai" and plan.metadata.place == "Lào Cai"
     assert plan.metadata.signer == "Nguyễn Thành Sinh"
@@ -123,10 +88,10 @@ def test_the_site_page_as_markdown_gives_the_page_tasks_and_metadata(name: str) 
     """markitdown writes the header as a pipe-table row (`| **ỦY BAN …** | **CỘNG HÒA …** |`),
     pandoc's markdown as a multiline table: the document opens at that row, the site before it
     (menus, banner, info box) is set aside."""
-    page = _parsed(SITE)
-    plan = _parsed(DATA / name)
-    assert _tasks(plan) == _tasks(page)
-    assert _meta(plan) == _meta(page)
+    page = parsed(SITE)
+    plan = parsed(DATA / name)
+    assert task_facts(plan) == task_facts(page)
+    assert meta_facts(plan, "signer") == meta_facts(page, "signer")
     assert plan.metadata.issuer == "Ủy ban nhân dân tỉnh Tuyên Quang" and plan.metadata.number == "27/KH-UBND"
     assert plan.metadata.title == "Chuyển đổi số trong giáo dục nghề nghiệp giai đoạn 2025 - 2026"
     assert [t.lead_units[0].text for t in plan.tasks] == [
@@ -162,10 +127,10 @@ def test_the_header_row_of_a_pipe_table_opens_the_document() -> None:
 
 def test_the_libreoffice_page_gives_the_site_page_tasks_metadata_and_numbering() -> None:
     """The section numbers come from the `<ol>`s: "I.", "1.", "a)", then "II.", "III." from `start`."""
-    page = _parsed(SITE)
-    plan = _parsed(DATA / "plan-libreoffice.html")
-    assert _tasks(plan) == _tasks(page)
-    assert _meta(plan) == _meta(page)
+    page = parsed(SITE)
+    plan = parsed(DATA / "plan-libreoffice.html")
+    assert task_facts(plan) == task_facts(page)
+    assert meta_facts(plan, "signer") == meta_facts(page, "signer")
     assert [s.number for s in plan.sections][:7] == ["I", "1", "a", None, "2", "II", "III"]
     assert plan.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
     assert [s.number for s in plan.sections] == [s.number for s in page.sections]
@@ -174,10 +139,10 @@ def test_the_libreoffice_page_gives_the_site_page_tasks_metadata_and_numbering()
 def test_markitdown_of_the_libreoffice_page_gives_its_tasks_but_loses_the_list_types() -> None:
     """markdownify writes every `<ol>` item as "1.", "2.": `type="I"`, `type="a"` and `start` are
     gone (irreducible: the markdown no longer says "I." or "a)"), so the sections count 1, 2, 3."""
-    page = _parsed(SITE)
-    plan = _parsed(DATA / "plan-libreoffice.markitdown.md")
-    assert _tasks(plan) == _tasks(page)
-    assert _meta(plan) == _meta(page)
+    page = parsed(SITE)
+    plan = parsed(DATA / "plan-libreoffice.markitdown.md")
+    assert task_facts(plan) == task_facts(page)
+    assert meta_facts(plan, "signer") == meta_facts(page, "signer")
     top = [
         s
         for s in plan.sections

@@ -75,7 +75,7 @@ def ocr_pages(
     """OCR the given 0-based pages; yields (PageContent, warnings) in page order."""
     import pypdfium2 as pdfium
 
-    from .pdf import assemble_page
+    from .pdf_items import assemble_page
 
     exe = tesseract_command(options.ocr_lang)
     pdf = pdfium.PdfDocument(data)
@@ -130,7 +130,7 @@ def render_dpi(page: Any, ceiling: int) -> int:
 def _correct_tones(content: Any) -> int:
     """Fix confusable tone marks in the page's lines and cells (see `ocr_lexicon`)."""
     from .ocr_lexicon import correct
-    from .pdf import PageTable
+    from .pdf_items import PageTable
 
     fixed = 0
     for item in content.items:
@@ -201,7 +201,7 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
 def mend_numbers(pages: list[Any]) -> int:
     """Mend misread STT cells from the numbering of the document's scanned tables, in reading
     order across pages (a table continued on the next page continues its numbering)."""
-    from .pdf import PageTable
+    from .pdf_items import PageTable
 
     all_rows = [
         row
