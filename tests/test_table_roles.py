@@ -86,3 +86,42 @@ def test_a_group_heading_that_lost_its_number_is_still_a_group(tmp_path) -> None
     assert [t.number for t in plan.tasks] == ["1", "2", "1"]
     assert [g.title for g in plan.task_groups] == ["CÔNG TÁC TUYÊN TRUYỀN", "CÔNG TÁC KIỂM TRA"]
     assert "Kiểm tra an toàn" in plan.tasks[1].text and "KIỂM TRA" not in plan.tasks[1].text
+
+
+_NO_STT_ROWS = [
+    ["Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["Xây dựng nền tảng học trực tuyến dùng chung", "Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ",
+     "Quý IV/2025"],
+    ["Đào tạo kỹ năng số cho giáo viên", "Sở Nội vụ", "Các trường cao đẳng", "Năm 2026"],
+    # a page break cut this row: its text goes on, in lower case, in the next physical row
+    ["Số hóa học liệu các ngành đào tạo trọng điểm của", "Trường Cao đẳng Tuyên Quang", "Sở Tài chính",
+     "30/6/2026"],
+    ["tỉnh", "", "", ""],
+]  # fmt: skip
+_NO_STT_HEAD = (
+    "Số: 27/KH-UBND\n\n# KẾ HOẠCH\n\n**Chuyển đổi số trong giáo dục nghề nghiệp**\n\n## II. NHIỆM VỤ\n\n"
+)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs"])
+def test_a_table_without_an_stt_column_has_one_task_a_row(tmp_path, layout: str) -> None:  # type: ignore[no-untyped-def]
+    """No STT column: a missing number says nothing, every row is a task (ids by position); only a
+    fragment (lower case, no unit or deadline) continues the row above."""
+    if layout == "pipes":
+        lines = ["| " + " | ".join(r) + " |" for r in _NO_STT_ROWS]
+        lines.insert(1, "|---|---|---|---|")
+    else:
+        lines = ["\t".join(r) for r in _NO_STT_ROWS]
+    path = tmp_path / "plan.md"
+    path.write_text(_NO_STT_HEAD + "\n".join(lines) + "\n", encoding="utf-8")
+    plan = parse(path)
+    assert [(t.id, t.text, [u.text for u in t.lead_units], t.deadline.text) for t in plan.tasks] == [
+        ("1", "Xây dựng nền tảng học trực tuyến dùng chung", ["Sở Giáo dục và Đào tạo"], "Quý IV/2025"),
+        ("2", "Đào tạo kỹ năng số cho giáo viên", ["Sở Nội vụ"], "Năm 2026"),
+        (
+            "3",
+            "Số hóa học liệu các ngành đào tạo trọng điểm của tỉnh",
+            ["Trường Cao đẳng Tuyên Quang"],
+            "30/6/2026",
+        ),
+    ]

@@ -48,6 +48,7 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
     restarts = len(bare) != len(set(bare))
     unnumbered = 0
     last_number: str | None = None
+    numbered = any("number" in r.cells for r in rows)
     used: set[str] = set()
     for row in rows:
         number = row.number
@@ -66,9 +67,12 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
         else:
             # a row the source left unnumbered gets the next number after the last one, by position
             unnumbered += 1
-            base = last_number or "0"
-            head, _, tail = base.rpartition(".")
-            ident = f"{head}.{int(tail) + unnumbered}" if tail.isdigit() and head else f"{base}.{unnumbered}"
+            if last_number is None and not numbered:
+                ident = str(unnumbered)  # a table without an STT column: its rows by position
+            else:
+                base = last_number or "0"
+                head, _, tail = base.rpartition(".")
+                ident = f"{head}.{int(tail) + unnumbered}" if tail.isdigit() and head else f"{base}.{unnumbered}"
         while ident in used:
             ident += "'"
         used.add(ident)

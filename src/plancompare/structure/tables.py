@@ -170,6 +170,8 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
         return False
     text = row.get("text", "")
     prev_text = prev.cells.get("text", "")
+    if "number" not in row:
+        return _fragment(row, text, prev_text)
     own = bool(
         row.get("lead")
         and (row.get("deadline") or "deadline" not in row)
@@ -188,6 +190,18 @@ def is_continuation(row: dict[str, str], opens_page: bool, prev: LogicalRow | No
     return (
         opens_page or not text or bool(LOWER_START.match(text)) or not CLAUSE_END.search(prev_text[-_TAIL:])
     )
+
+
+def _fragment(row: dict[str, str], text: str, prev_text: str) -> bool:
+    """In a table without an STT column every row is a task: a missing number says nothing. Only
+    what cannot stand alone continues the row above (a page break cut it): text opening in lower
+    case or going on with its enumeration, text with no unit or deadline beside it, or cells
+    without text."""
+    if not text:
+        return True
+    if LOWER_START.match(text) or continues_enumeration(text, prev_text):
+        return True
+    return not any(row.get(k) for k in ("lead", "support", "product", "deadline"))
 
 
 _ENUM_START = rx.compile(r"^\(?(\d{1,2})\)")
