@@ -17,8 +17,8 @@ from .actors import heading_units, lead_units
 from .assignments import assignment_tasks, inherited_lead, item_task
 from .deadlines import parse_deadline
 from .labelled import labelled_fields, labelled_sections, labelled_task
+from .role_cells import split_role_cell
 from .targets import find_targets
-from .units import unit_refs
 
 # A decision's last article ("Các Bộ trưởng … chịu trách nhiệm thi hành Quyết định này") and its
 # entry into force name who executes it; neither assigns a task of its own.
@@ -77,14 +77,15 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
             ident += "'"
         used.add(ident)
         text = row.cells.get("text", "")
+        lead, support = split_role_cell(row.cells.get("lead", ""), row.cells.get("support", ""))
         tasks.append(
             Task(
                 id=ident,
                 number=number,
                 group=group,
                 text=text,
-                lead_units=unit_refs(row.cells.get("lead", "")),
-                support_units=unit_refs(row.cells.get("support", "")),
+                lead_units=lead,
+                support_units=support,
                 product=row.cells.get("product") or None,
                 deadline=parse_deadline(row.cells.get("deadline")),
                 targets=find_targets(text),
