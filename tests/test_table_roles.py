@@ -20,6 +20,12 @@ from plancompare.structure.tables import column_roles, extra_columns, is_task_he
          {"deadline": 0, "text": 1, "lead": 2, "number": 3}),
         (["TT", "Nội dung công việc", "Hình thức văn bản", "Cấp trình", "Cơ quan chủ trì", "Tiến độ"],
          {"number": 0, "text": 1, "product": 2, "lead": 4, "deadline": 5}),
+        # a combined assignment column, a focal unit, participants, a schedule
+        (["TT", "Các nhiệm vụ, giải pháp", "Phân công thực hiện", "Tiến độ thực hiện"],
+         {"number": 0, "text": 1, "lead": 2, "deadline": 3}),
+        (["STT", "Hoạt động", "Cơ quan đầu mối", "Đơn vị tham gia", "Hạn hoàn thành"],
+         {"number": 0, "text": 1, "lead": 2, "support": 3, "deadline": 4}),
+        (["Số thứ tự", "Tên đề án", "Đơn vị tham mưu", "Lộ trình"], {"number": 0, "text": 1, "lead": 2, "deadline": 3}),
         # an indicator assignment table: the indicator column is the task text
         (["TT", "Chỉ tiêu", "Chủ trì"], {"number": 0, "text": 1, "lead": 2}),
         # an indicator table: "Cơ quan chủ trì theo dõi, đánh giá" follows targets up, leads nothing
