@@ -91,6 +91,10 @@ def test_role_and_organization_case() -> None:
         ("Theo tiến độ của Bộ Tài chính", "per_schedule", {}),
         ("Khi có chỉ đạo", "other", {}),
         ("", "unspecified", {}),
+        # a range of months ends with its last month, and is no day "9/10/2025"
+        ("Tháng 9 - 10/2025", "date", {"date": "2025-10-31"}),
+        ("Từ tháng 9 đến tháng 12/2025", "date", {"date": "2025-12-31"}),
+        ("9/10/2025", "date", {"date": "2025-10-09"}),
     ],
 )
 def test_parse_deadline(text: str, kind: str, extra: dict) -> None:  # type: ignore[type-arg]

@@ -30,6 +30,10 @@ DAY_MONTH = rx.compile(
     r"\s*(?P<m>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4}))?\b"
 )
 MONTH = rx.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
+# "Tháng 9 - 10/2025", "từ tháng 9 đến tháng 12/2025": by the end of the last month (not "9/10/2025")
+MONTH_RANGE = rx.compile(
+    r"\btháng\s+(?P<m0>\d{1,2})\s*(?:[-–]|đến|tới)\s*(?:tháng\s+)?(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b"
+)
 QUARTER = rx.compile(r"\bquý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})\b")
 YEAR = rx.compile(r"\b(?:trong|cuối|hết|trước|đến)\s+năm\s+(?P<y>\d{4})\b")
 # a cell that is only a year ("Năm 2026", "2026") means within that year
@@ -78,6 +82,7 @@ def _cues(t: str) -> list[_Cue]:
         (ANNUAL, DeadlineKind.ANNUAL),
         (PER_SCHEDULE, DeadlineKind.PER_SCHEDULE),
         (QUARTER, DeadlineKind.DATE),
+        (MONTH_RANGE, DeadlineKind.DATE),
         (MONTH, DeadlineKind.DATE),
         (YEAR, DeadlineKind.DATE),
         (PERIOD, DeadlineKind.PERIOD),
