@@ -15,7 +15,7 @@ from letters import CV_7432, CV_SO, FONTS, QD_1074, Letter, to_markdown, write_d
 from plancompare.api import parse
 from plancompare.extract.actors import lead_units, support_units
 from plancompare.extract.deadlines import find_deadline
-from plancompare.extract.metadata import split_fused_issuer
+from plancompare.extract.header_names import split_fused_issuer
 from plancompare.model.plan import Plan
 from plancompare.readers.document import Line
 from plancompare.readers.text import blanks_separate_paragraphs, multi_paragraph_share

@@ -37,6 +37,7 @@ class Glossary:
     _patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
     _surface: list[str] = field(default_factory=list)
     _hyphenated: list[regex.Pattern[str]] | None = None
+    _names: regex.Pattern[str] | None = None
 
     def lookup(self, text: str) -> UnitEntry | None:
         """The glossary entry `text` names, tolerant of case, tone placement, "các", marks lost to
@@ -67,6 +68,18 @@ class Glossary:
     def surface_forms(self) -> list[str]:
         """Every name, alias and abbreviation as written in the glossary (for phrase matchers)."""
         return list(self._surface)
+
+    def names_pattern(self) -> regex.Pattern[str]:
+        """Every name and alias, folded (`clean_unit_key`), "{tinh}" ones as their patterns: one
+        alternation to test a folded text against, whole (`fullmatch`) or as a name's beginning
+        (`fullmatch(..., partial=True)`)."""
+        if self._names is None:
+            alternatives = sorted(
+                {regex.escape(clean_unit_key(n)) for n in self._surface if clean_unit_key(n)}
+            )
+            alternatives += [pattern.pattern for pattern, _ in self._patterns]
+            self._names = rx.compile("|".join(f"(?:{a})" for a in alternatives))
+        return self._names
 
     def hyphenated_patterns(self) -> list[regex.Pattern[str]]:
         """Names the glossary spells with a spaced hyphen ("Bộ Lao động - Thương binh và Xã hội"),

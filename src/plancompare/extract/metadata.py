@@ -11,7 +11,7 @@ from ..glossary import load_glossary
 from ..model import warning_codes as codes
 from ..model.metadata import AppendixInfo, DocumentMeta
 from ..model.warnings import ParseWarning
-from ..structure.paragraphs import Paragraph
+from ..structure.paragraphs import Paragraph, is_caps
 from ..structure.patterns import (
     PLACE_DATE,
     QUOC_HIEU,
@@ -31,17 +31,13 @@ from ..text import rx
 from .casing import organization_case, sentence_case
 from .cites import find_cites
 from .closing import Closing, addressees, capacity_and_principal
+from .header_names import join_broken_names, separate_fused_words, split_fused_issuer
 from .party import is_party_document, read_party_metadata
 
 _KY_HIEU = rx.compile(
     r"^(?P<num>\d*)[\s._…]*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<code>[\p{L}Đđ&]+)\s*-\s*(?P<issuer>[\p{L}Đđ&]+(?:\s*-\s*[\p{L}Đđ&]+)?\d*)"
 )
 _LEVEL_WORD = rx.compile(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
-# a province's committee and a unit under it run together on one line (`split_fused_issuer`)
-_PARENT_HEAD = rx.compile(r"^(?:UBND|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ)\s+")
-_UNIT_HEAD = rx.compile(
-    r"^(?:SỞ|BAN|VĂN\s+PHÒNG|CHI\s+CỤC|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|BỘ\s+CHỈ\s+HUY)\s+\S"
-)
 _ISSUER_IN_TEXT = rx.compile(
     r"\b(?P<org>(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?P<level>tỉnh|thành phố)\s+(?:ban hành|xây dựng)",
 )
@@ -68,9 +64,15 @@ def parse_number(text: str) -> tuple[str | None, str | None, bool]:
 
 def _issuer_lines(header: list[Paragraph]) -> list[str]:
     groups: list[str] = []
-    for p in header:
-        t = QUOC_HIEU_INSIDE.sub("", p.text.strip())
-        if not p.caps or QUOC_HIEU.match(t) or TIEU_NGU.match(t) or SO_LINE.match(t) or SEPARATOR.match(t):
+    for line in join_broken_names([separate_fused_words(p.text.strip()) for p in header]):
+        t = QUOC_HIEU_INSIDE.sub("", line)
+        if (
+            not is_caps(t)
+            or QUOC_HIEU.match(t)
+            or TIEU_NGU.match(t)
+            or SO_LINE.match(t)
+            or SEPARATOR.match(t)
+        ):
             continue
         if QUOC_HIEU_TAIL.match(t):
             continue
@@ -84,22 +86,6 @@ def _issuer_lines(header: list[Paragraph]) -> list[str]:
         else:
             groups.extend(split_fused_issuer(t))
     return groups
-
-
-def split_fused_issuer(line: str) -> list[str]:
-    """'UBND TỈNH THANH HÓA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' (a web copy's header cell with its two
-    lines run together) -> the province's committee and the unit under it: the split falls right
-    after a province the glossary knows, before the unit's first word."""
-    m = _PARENT_HEAD.match(line)
-    if m is None:
-        return [line]
-    rest = line[m.end() :]
-    for province in load_glossary().provinces:  # longest first
-        p = regex.match(rf"{regex.escape(province)}\s+(?=\S)", rest, regex.IGNORECASE)
-        if p and _UNIT_HEAD.match(rest[p.end() :]):
-            cut = m.end() + p.end()
-            return [line[:cut].strip(), line[cut:].strip()]
-    return [line]
 
 
 def _province_for_issuer(meta: DocumentMeta, text: str) -> str | None:
