@@ -120,6 +120,19 @@ def test_deadline_in_running_text_ignores_cited_dates() -> None:
     )
 
 
+def test_continuous_in_running_text_only_where_it_says_when() -> None:
+    d = find_deadline(
+        "Công an xã phối hợp với các thôn bảo đảm an ninh tại điểm giao dịch; thực hiện thường xuyên."
+    )
+    assert (d.kind.value, d.text) == ("continuous", "thực hiện thường xuyên")
+    d = find_deadline("Rà soát hộ nghèo. Thời gian thực hiện: thường xuyên.")
+    assert (d.kind.value, d.text) == ("continuous", "Thời gian thực hiện: thường xuyên")
+    # an adverb of manner, not a time frame
+    assert (
+        find_deadline("Thường xuyên tuyên truyền về tín dụng chính sách xã hội.").kind.value == "unspecified"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "cmp", "value", "value_max", "unit", "extra"),
     [

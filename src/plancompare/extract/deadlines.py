@@ -46,6 +46,12 @@ _RUNNING_DUE = rx.compile(
     r"|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|-|\s+năm\s+)\s*\d{4}|năm\s+\d{4})\b"
 )
 _BEFORE = rx.compile(r"\b(?:trước|chậm nhất|không muộn hơn)\b")
+# in running text "thường xuyên" is a deadline only where it says when the act is done ("thực hiện
+# thường xuyên", "Thời gian thực hiện: thường xuyên"); "thường xuyên tuyên truyền" is a manner
+_RUNNING_CONTINUOUS = rx.compile(
+    r"\b(?:thực hiện|triển khai|tổ chức thực hiện|thời gian(?:\s+thực hiện)?\s*:|thời hạn\s*:)\s*"
+    r"(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:\s*,\s*(?:thường xuyên|liên tục))?\b"
+)
 # in running text, "hằng năm" marks a deadline only next to an act done each year
 _ANNUAL_ACT = rx.compile(
     r"(?:định kỳ[^.;]{0,30}?(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm[^.;]{0,6}?\b(?:báo cáo|tổng hợp|sơ kết|tổng kết|đánh giá|"
@@ -167,6 +173,9 @@ def find_deadlines(text: str) -> list[Deadline]:
         dated = _RUNNING_DUE.search(clause) or (dm if dm and dm.group("before") else None)
         hit = cue or dated
         if hit is None:
+            steady = _RUNNING_CONTINUOUS.search(clause)
+            if steady is not None:
+                out.append(parse_deadline(text[start + steady.start() : start + steady.end()]))
             continue
         spans = [(dated.start(), dated.end())] if dated is not None else []
         if cue is not None:
