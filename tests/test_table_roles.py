@@ -37,6 +37,19 @@ def test_roles_from_the_header_meaning(header: list[str], roles: dict[str, int])
     assert column_roles(header) == roles
 
 
+def test_a_data_row_naming_roles_is_no_repeated_header() -> None:
+    """A combined unit column ("Chủ trì: …; phối hợp: …") beside task text that mentions "nội dung":
+    long cells, so data, not a header repeated after a page break."""
+    row = [
+        "1.1",
+        "Tổ chức nghiên cứu, phổ biến, quán triệt sâu rộng nội dung Chỉ thị số 39-CT/TW của Ban Bí thư",
+        "Chủ trì: Các sở, ban, ngành, đơn vị cấp tỉnh; phối hợp: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Thường xuyên",
+    ]
+    assert not is_task_header(row)
+    assert is_task_header(["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời gian thực hiện"])
+
+
 def test_indicator_table_is_no_task_table() -> None:
     assert not is_task_header(["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"])
     assert is_task_header(["TT", "Chỉ tiêu", "Chủ trì"])

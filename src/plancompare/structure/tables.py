@@ -114,6 +114,10 @@ def extra_columns(header: Sequence[str], roles: dict[str, int]) -> dict[int, str
 
 
 def is_task_header(cells: Sequence[str]) -> bool:
+    """A header names its columns in a few words: a data row whose long cells happen to contain
+    "nội dung" and "Chủ trì:" (a combined unit column) is no repeated header."""
+    if any(len(c.strip()) > _HEADER_CELL_MAX for c in cells):
+        return False
     roles = column_roles(cells)
     return "text" in roles and ("lead" in roles or "deadline" in roles)
 
