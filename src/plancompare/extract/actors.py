@@ -61,9 +61,20 @@ _DO_LEAD = rx.compile(
 _CLAUSE = rx.compile(r"[^.;]+")
 
 
+_COLON_SUBJECT = rx.compile(r"^\s*(?P<units>[^:;.]{3,200}?)\s*:\s+\S")
+
+
 def lead_units(text: str) -> list[UnitRef]:
-    """The lead units of a task sentence: the subject it opens with; else the units after "do"/"giao"
-    before "chủ trì"; else the subject of a later clause that says "chủ trì"."""
+    """The lead units of a task sentence: the units named before a colon ("Sở Tài chính: Chủ trì, phối
+    hợp với …"); else the subject it opens with; else the units after "do"/"giao" before "chủ trì";
+    else the subject of a later clause that says "chủ trì"."""
+    colon = _COLON_SUBJECT.match(_PREFIX.sub("", text.strip()))
+    if (
+        colon
+        and not _PREDICATE.search(f" {colon.group('units')}")
+        and (named := heading_units(colon.group("units")))
+    ):
+        return named
     found = _subject_units(text)
     if found:
         return found

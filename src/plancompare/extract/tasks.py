@@ -72,7 +72,9 @@ def tasks_from_table(rows: list[LogicalRow]) -> tuple[list[Task], list[TaskGroup
             else:
                 base = last_number or "0"
                 head, _, tail = base.rpartition(".")
-                ident = f"{head}.{int(tail) + unnumbered}" if tail.isdigit() and head else f"{base}.{unnumbered}"
+                ident = (
+                    f"{head}.{int(tail) + unnumbered}" if tail.isdigit() and head else f"{base}.{unnumbered}"
+                )
         while ident in used:
             ident += "'"
         used.add(ident)
@@ -144,6 +146,12 @@ def _is_heading(text: str) -> bool:
 
 def _body_task(leaf: SectionNode) -> Task | None:
     """A task from a body item; None for an item that names no actor when actors are required."""
+    items = [c for c in leaf.children if c.kind in (MarkerKind.DASH, MarkerKind.PLUS)]
+    if items and _is_heading(leaf.own_text) and (named := heading_units(leaf.own_text)):
+        # "2. Sở Nội vụ:" over "- Chủ trì rà soát …" / "- Phối hợp với …": the heading names who does
+        # the items under it; the task is the items' work
+        text = "\n".join([leaf.text, *(f"- {c.text}" for c in items)])
+        return item_task(leaf, text, named, leaf.parent.id if leaf.parent else None)
     heading = _is_heading(leaf.own_text) and len(leaf.paragraphs) > 1
     text = leaf.text if heading else leaf.own_text
     lead = lead_units(leaf.own_text)
