@@ -23,8 +23,9 @@ from typing import Any
 from ..errors import OcrUnavailable, UnreadableDocument
 from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
-from ..options import ParseOptions
+from ..options import DEFAULT_BORDERLESS, BorderlessSettings, ParseOptions
 from ..text import rx
+from .ocr_borderless import scan_borderless_tables
 from .ocr_columns import split_merged_columns
 from .ocr_numbers import header_number_cell, is_header_row, number_column, reread_numbers
 from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
@@ -89,7 +90,12 @@ def ocr_pages(
                 image = page.render(scale=dpi / 72, grayscale=True).to_pil()
                 page.close()
                 futures.append(
-                    (index, pool.submit(recognise, image, width, height, dpi, options.ocr_lang, exe))
+                    (
+                        index,
+                        pool.submit(
+                            recognise, image, width, height, dpi, options.ocr_lang, exe, options.borderless
+                        ),
+                    )
                 )
             pages = []
             for index, future in futures:
@@ -170,7 +176,15 @@ def _warnings(page: int, confidence: float | None, fixed: int = 0) -> list[Parse
     return out
 
 
-def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe: str) -> OcrPage:
+def recognise(
+    image: Any,
+    width: float,
+    height: float,
+    dpi: int,
+    lang: str,
+    exe: str,
+    borderless: BorderlessSettings = DEFAULT_BORDERLESS,
+) -> OcrPage:
     """Deskew, find and erase rules, run tesseract, and return words and tables in points."""
     import numpy as np
 
@@ -181,15 +195,15 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
     clean = erase(gray, mask)
     words, confidence = _tesseract(clean, dpi, lang, exe)
     scale = 72.0 / dpi
-    tables = rule_tables(
-        [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in h_rules],
-        [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
-        tol=3.0,
-    )
+    h_points = [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in h_rules]
+    tables = rule_tables(h_points, [(x * scale, t * scale, b * scale) for x, t, b in v_rules], tol=3.0)
 
     def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
         return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
 
+    if not tables:  # no ruled table: a task table may still be set without lines
+        tables, words = scan_borderless_tables(words, h_points, clean, dpi, read_number_strip, borderless)
+        return OcrPage(words, tables, width, height, confidence)
     gray = np.asarray(clean, dtype=np.uint8)
     tables = [split_merged_rows(split_merged_columns(table, words), words, gray, dpi) for table in tables]
     for table in tables:

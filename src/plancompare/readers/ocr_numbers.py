@@ -78,17 +78,26 @@ def _cell_pixels(cell: BBox, px: float, gray_shape: tuple[int, ...]) -> tuple[in
 def reread_numbers(table: GridTable, words: list[Word], image: Any, dpi: int, read: Reader) -> list[Word]:
     """Words of the page with the table's number cells replaced by a second, number-only reading
     where that reading is a number (the page reading is kept otherwise)."""
-    import numpy as np
-
     if not number_column(table):
         return words
+    cells = [
+        row.cells[0]
+        for row in table.rows
+        if row.cells and row.cells[0] is not None and not in_header_row(row, words)
+    ]
+    return reread_number_cells(cells, words, image, dpi, read)
+
+
+def reread_number_cells(
+    cells: list[BBox], words: list[Word], image: Any, dpi: int, read: Reader
+) -> list[Word]:
+    """`reread_numbers` for the given number cells (boxes in points, 1.5 pt of margin inside)."""
+    import numpy as np
+
     gray = np.asarray(image, dtype=np.uint8)
     px = dpi / 72.0
     cuts: list[tuple[BBox, tuple[int, int, int, int]]] = []
-    for row in table.rows:
-        cell = row.cells[0] if row.cells else None
-        if cell is None or in_header_row(row, words):
-            continue
+    for cell in cells:
         ink = _ink_box(gray, _cell_pixels(cell, px, gray.shape))
         if ink is not None:
             cuts.append((cell, ink))
@@ -197,10 +206,14 @@ def is_header_row(cells: list[str]) -> bool:
 def header_number_cell(text: str) -> str:
     """The header of the number column as written: bold "STT" comes back from OCR as "SIT",
     "SII", "SET"; a reading within two letters of it, in the header row over the number column,
-    is that word (the structure stage finds the column by it)."""
+    is that word (the structure stage finds the column by it). Ink no reading made sense of in a
+    row of capitals (a group's lone serif "I", which tesseract does not read) is left empty: the
+    group's number is not guessed."""
     from rapidfuzz.distance import Levenshtein
 
     reading = text.strip()
+    if reading == UNREAD:
+        return ""
     if fold(reading).replace(".", "") in _HEADER_WORDS:
         return text  # "TT", "Số TT": already a header the structure knows
     if reading and len(reading) <= 4 and Levenshtein.distance(reading.upper(), "STT") <= 2:
