@@ -12,6 +12,7 @@ it finds join the page's words; the tables are then cut exactly as on a text-lay
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ..options import DEFAULT_BORDERLESS, BorderlessSettings
@@ -22,7 +23,6 @@ from .pdf_borderless_grid import borderless_tables
 from .pdf_layout import VisualLine, Word, build_lines
 from .pdf_tables import BBox, GridTable, Rule
 
-CELL_PAD = 2.0  # points around a band of ink: `reread_number_cells` cuts 1.5 pt inside a cell
 LINE_GAP_EM = 50.0  # words of one visual line however far apart (as `pdf_borderless_grid` builds them)
 
 
@@ -75,8 +75,13 @@ def number_column_boxes(
 
 
 def number_cells(gray: Any, box: BBox, dpi: int) -> list[BBox]:
-    """One cell per band of ink in a number column (a row's number, read or not)."""
-    return [(box[0], top - CELL_PAD, box[2], bottom + CELL_PAD) for top, bottom in ink_bands(gray, box, dpi)]
+    """One cell per band of ink in a number column (a row's number, read or not), reaching
+    halfway to the bands above and below: a band is where most rows of pixels have ink, and
+    the top bar of a "5" over a one-pixel stroke falls outside it (`reread_number_cells` then
+    finds the ink's own box inside the cell)."""
+    bands = ink_bands(gray, box, dpi)
+    cuts = [box[1], *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(bands)), box[3]]
+    return [(box[0], top, box[2], bottom) for top, bottom in itertools.pairwise(cuts)]
 
 
 def with_row_numbers(

@@ -162,10 +162,12 @@ def _read_side_by_side(
     to_px = dpi / 72.0  # word positions in points map back to the unscaled strip at `dpi`
     out: list[tuple[str, float]] = []
     for s0, s1 in slots:
+        # a word wholly inside the slot's reach: tesseract may glue three cuts into one word
+        # ("3.4.5"), which belongs to none of them (each is read again alone)
         mine = [
             w
             for w in sorted(found, key=lambda w: w.x0)
-            if s0 - height / 2 <= (w.x0 + w.x1) / 2 * to_px <= s1 + height / 2
+            if s0 - height / 2 <= w.x0 * to_px and w.x1 * to_px <= s1 + height / 2
         ]
         out.append(("".join(w.text for w in mine), min((w.conf or 0.0 for w in mine), default=0.0)))
     return out
