@@ -1,11 +1,13 @@
 """Borderless task tables on scanned pages: the Tuyên Quang plan typeset without ruling lines
-(`borderless_variants`: (a) no lines, (b) a rule under the header, (c) rules between rows),
-rendered at 200 dpi into image-only PDFs (a scan: pypdfium2 render, Pillow save, as
-`test_serializations` makes its scan) and parsed with OCR. Six pages are OCR'd in all (three
-variants of two pages), each once a session; those tests skip without tesseract and its `vie`
-data. The pure steps are tested on hand-placed words without OCR."""
+(`borderless_variants`: (a) no lines, (b) a rule under the header, (c) rules between rows, (g)
+over two pages without the header repeated), rendered at 200 dpi into pages without a text
+layer (a scan: pypdfium2 render, Pillow save, as `test_serializations` makes its scan) and
+parsed with OCR. Six pages are OCR'd in all, each once a session; those tests skip without
+tesseract and its `vie` data. The pure steps are tested on hand-placed words without OCR."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -14,15 +16,15 @@ from plancompare import parse
 from plancompare.errors import OcrUnavailable
 from plancompare.model.plan import Plan
 from plancompare.options import BorderlessSettings
-from plancompare.readers.ocr_borderless import at_font_size, number_column_boxes
+from plancompare.readers.ocr_borderless import at_font_size, continued_number_box, number_column_boxes
 from plancompare.readers.ocr_numbers import header_number_cell
 from plancompare.readers.ocr_sequence import UNREAD
 from plancompare.readers.pdf_borderless import opens_row
-from plancompare.readers.pdf_borderless_grid import borderless_tables
+from plancompare.readers.pdf_borderless_grid import Continued, borderless_tables
 from plancompare.readers.pdf_layout import Word, build_lines
 
 SIZE = 10.0
-SCANNED = ("no-lines", "header-rule", "booktabs")  # variants (a), (b), (c)
+SCANNED = ("no-lines", "header-rule", "booktabs", "two-pages-no-repeat")  # variants (a), (b), (c), (g)
 DPI = 200
 
 
@@ -88,6 +90,17 @@ def test_number_column_box_runs_from_the_stt_label_to_the_gutter_and_ends_at_the
     assert bottom == pytest.approx(170.0)  # the top of the prose line
 
 
+def test_continued_number_box_follows_the_carried_columns_down_to_the_prose() -> None:
+    # the page before's table goes on at the top of this page without its header, its numbers
+    # lost; the column is the carried first column, over the lines that keep to the columns
+    words = _row([(80.0, "Đánh giá mức độ"), (260.0, "Sở Tư pháp"), (380.0, "Hằng năm")], 60.0)
+    words += _row([(80.0, "chuyển đổi số")], 74.0)
+    words += _row([(40.0, "Các sở, ngành tổ chức thực hiện Kế hoạch này theo đúng thời hạn đã giao.")], 120.0)
+    carried = Continued(edges=[70.0, 250.0, 370.0], x0=39.0, x1=460.0, em=SIZE)
+    box = continued_number_box(build_lines(words, gap_em=50.0), carried)
+    assert box == pytest.approx((39.0, 50.0, 70.0, 120.0))
+
+
 def test_unread_number_marks_open_rows_like_numbers() -> None:
     assert opens_row(UNREAD) and opens_row("II") and opens_row("3") and not opens_row("Sở")
     # with the group's number unread and the tasks' numbers read again, the table has its rows
@@ -116,20 +129,38 @@ def test_ocr_sizes_are_brought_to_the_font_size_and_nothing_else_changes() -> No
 # -- scans of the typeset variants (OCR) -------------------------------------------------------
 
 
+def _scan(pdf: Path, scan: Path, first_scanned: int) -> None:
+    """`pdf` with its pages from `first_scanned` on printed and scanned: rendered at 200 dpi in
+    grey and kept as images without a text layer (a plan signed digitally with its appendix
+    scanned, as portals often publish them; from page 0, the whole plan scanned)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [doc[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(first_scanned, len(doc))]
+    images_pdf = scan.with_suffix(".images.pdf")
+    images[0].save(images_pdf, save_all=True, append_images=images[1:], resolution=DPI)
+    out = pdfium.PdfDocument.new()
+    if first_scanned:
+        out.import_pages(doc, list(range(first_scanned)))
+    scanned = pdfium.PdfDocument(str(images_pdf))
+    out.import_pages(scanned)
+    out.save(str(scan))
+    for opened in (out, scanned, doc):
+        opened.close()
+
+
 @pytest.fixture(scope="session")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Plan, Plan]]:
-    """Per variant: the plan parsed from the text-layer PDF and from its scan (each scanned and
-    OCR'd once a session)."""
-    pdfium = pytest.importorskip("pypdfium2")
+    """Per variant: the plan parsed from the text-layer PDF and from its scan, each scanned and
+    OCR'd once a session: (a) whole (two pages), (b) and (c) their appendix page, and the table
+    over two pages without its header repeated (g) its two appendix pages."""
+    pytest.importorskip("pypdfium2")
     folder = tmp_path_factory.mktemp("ocr-borderless")
     out: dict[str, tuple[Plan, Plan]] = {}
     for name in SCANNED:
         pdf, scan = folder / f"{name}.pdf", folder / f"{name}-scan.pdf"
         typeset_variant(pdf, name)
-        doc = pdfium.PdfDocument(str(pdf))
-        images = [doc[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(doc))]
-        doc.close()
-        images[0].save(scan, save_all=True, append_images=images[1:], resolution=DPI)
+        _scan(pdf, scan, 0 if name == "no-lines" else 1)
         out[name] = (parse(pdf), parse(scan))
     return out
 

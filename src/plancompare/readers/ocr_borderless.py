@@ -18,8 +18,16 @@ from typing import Any
 from ..options import DEFAULT_BORDERLESS, BorderlessSettings
 from .ocr_numbers import Reader, reread_number_cells
 from .ocr_rows import ink_bands
-from .pdf_borderless import Label, column_edges, em_of, find_header, line_words, table_extent
-from .pdf_borderless_grid import borderless_tables
+from .pdf_borderless import (
+    Label,
+    column_edges,
+    em_of,
+    find_header,
+    is_page_number,
+    line_words,
+    table_extent,
+)
+from .pdf_borderless_grid import Continued, page_tables
 from .pdf_layout import VisualLine, Word, build_lines
 from .pdf_tables import BBox, GridTable, Rule
 
@@ -84,15 +92,39 @@ def number_cells(gray: Any, box: BBox, dpi: int) -> list[BBox]:
     return [(box[0], top, box[2], bottom) for top, bottom in itertools.pairwise(cuts)]
 
 
+def continued_number_box(
+    lines: list[VisualLine], carried: Continued, settings: BorderlessSettings = DEFAULT_BORDERLESS
+) -> BBox | None:
+    """The number column of the page before's table where it goes on at the top of this page
+    without its header: the carried columns' first, over the lines that keep to them."""
+    start = 1 if lines and is_page_number(lines[0]) else 0
+    body = table_extent(lines[start:], carried.edges, carried.em, settings)
+    if not body:
+        return None
+    after = start + len(body)
+    top = lines[start - 1].bottom if start else body[0].top - carried.em
+    bottom = lines[after].top if after < len(lines) else body[-1].bottom + carried.em
+    return (carried.x0, top, carried.edges[0], bottom)
+
+
 def with_row_numbers(
-    words: list[Word], image: Any, dpi: int, read: Reader, settings: BorderlessSettings = DEFAULT_BORDERLESS
+    words: list[Word],
+    image: Any,
+    dpi: int,
+    read: Reader,
+    carried: Continued | None = None,
+    settings: BorderlessSettings = DEFAULT_BORDERLESS,
 ) -> list[Word]:
-    """The page's words, the number column under each task header read again (see the module)."""
+    """The page's words, the number column under each task header (and of a table carried over
+    from the page before) read again (see the module)."""
     import numpy as np
 
     gray = np.asarray(image, dtype=np.uint8)
     lines = build_lines(at_font_size(words, settings.ocr_size_scale), gap_em=LINE_GAP_EM)
-    cells = [cell for box in number_column_boxes(lines, settings) for cell in number_cells(gray, box, dpi)]
+    boxes = number_column_boxes(lines, settings)
+    if carried is not None and (box := continued_number_box(lines, carried, settings)) is not None:
+        boxes.insert(0, box)
+    cells = [cell for box in boxes for cell in number_cells(gray, box, dpi)]
     return reread_number_cells(cells, words, image, dpi, read) if cells else words
 
 
@@ -110,9 +142,13 @@ def scan_borderless_tables(
     image: Any,
     dpi: int,
     read: Reader,
+    carried: Continued | None = None,
     settings: BorderlessSettings = DEFAULT_BORDERLESS,
-) -> tuple[list[GridTable], list[Word]]:
-    """Borderless task tables of a scanned page without a ruled table, and the page's words with
-    the numbers read again; `h_rules` are the horizontal rules found in the image, in points."""
-    words = with_row_numbers(words, image, dpi, read, settings)
-    return borderless_tables(at_font_size(words, settings.ocr_size_scale), h_rules, settings), words
+) -> tuple[list[GridTable], list[Word], Continued | None]:
+    """Borderless task tables of a scanned page without a ruled table, the page's words with the
+    numbers read again, and the columns of a table that runs to the page's foot (for the next
+    page, as `pdf_borderless_grid.page_tables`); `h_rules` are the rules found in the image, in
+    points."""
+    words = with_row_numbers(words, image, dpi, read, carried, settings)
+    tables, out = page_tables(at_font_size(words, settings.ocr_size_scale), h_rules, carried, settings)
+    return tables, words, out

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..text import rx
 from ..text.fold import fold
-from .ocr_sequence import UNREAD
+from .ocr_sequence import UNREAD, repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import BBox, GridRow, GridTable
 
@@ -221,3 +221,29 @@ def header_number_cell(text: str) -> str:
     if reading and len(reading) <= 4 and Levenshtein.distance(reading.upper(), "STT") <= 2:
         return "STT"
     return text
+
+
+def mend_numbers(pages: list[Any]) -> int:
+    """Mend misread STT cells from the numbering of the document's scanned tables, in reading
+    order across pages (a table continued on the next page continues its numbering)."""
+    from .pdf_items import PageTable
+
+    all_rows = [
+        row
+        for page in pages
+        for item in page.items
+        if isinstance(item, PageTable) and number_column(item.table)
+        for row in item.rows
+        if row.cells
+    ]
+    rows = [row for row in all_rows if not is_header_row(row.cells)]
+    for row in all_rows:
+        if is_header_row(row.cells):
+            row.cells[0] = header_number_cell(row.cells[0])
+    mended = repair_sequence([row.cells[0] for row in rows])
+    changed = 0
+    for row, number in zip(rows, mended, strict=True):
+        if row.cells[0] != number:
+            row.cells[0] = number
+            changed += 1
+    return changed
