@@ -2,12 +2,16 @@
 (`pdf_borderless`, `pdf_borderless_grid`) cut from the OCR words.
 
 OCR words already are the layout's `Word` in points (`ocr.parse_tsv` scales tesseract's pixels by
-72/dpi, and the rules found in the image are scaled the same way), so the borderless thresholds,
-in ems of the text's size and in points, hold for a scan as they are. What page OCR loses is
-what the borderless reader finds rows by: tesseract's page layout drops a lone "1" or "II" in
-the narrow STT column. So under each task header the number column is read again first, one
-band of ink at a time, by the number-only reader of ruled scans (`ocr_numbers`), and the numbers
-it finds join the page's words; the tables are then cut exactly as on a text-layer page.
+72/dpi, and the rules found in the image are scaled the same way), so the borderless thresholds
+in points hold for a scan at any resolution; those in ems need the font's size, which OCR only
+estimates from a line's box, too small: the adapter `at_font_size` scales it by the settings'
+`ocr_size_scale` (else a title set close above the header joins it, its words' spaces wider
+than the gap that parts two labels). What page OCR loses is what the borderless reader finds
+rows by: tesseract's page layout drops a lone "1" or "II" in the narrow STT column. So under
+each task header (and down a table carried over from the page before) the number column is
+read again first, one band of ink at a time, by the number-only reader of ruled scans
+(`ocr_numbers`), and the numbers it finds join the page's words; the tables are then cut
+exactly as on a text-layer page.
 """
 
 from __future__ import annotations
