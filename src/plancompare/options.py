@@ -39,7 +39,10 @@ DEFAULT_LAYOUT = LayoutSettings()
 
 class BorderlessSettings(StrictModel):
     """Thresholds of the PDF reader's tables without ruling lines (columns from the header's labels,
-    rows from the number column and the gaps between lines), in ems of the text's size."""
+    rows from the number column and the gaps between lines), in ems of the text's size. Words are
+    in points on a text layer and on a scan alike (OCR boxes are scaled by 72/dpi); a scan's word
+    size is estimated from its line's box (`ocr.parse_tsv`), which a line without capitals' marks or
+    descenders makes smaller than the font: `ocr_size_scale` brings it back to the font's size."""
 
     label_gap_em: float = Field(default=0.7, ge=0.3, le=3.0, description="gap between two header labels")
     header_max_lines: int = Field(default=4, ge=1, le=8, description="stacked lines of a tall header cell")
@@ -49,6 +52,9 @@ class BorderlessSettings(StrictModel):
     row_gap_em: float = Field(default=0.25, ge=0.05, le=3.0, description="a row gap beyond a cell's line gap")
     spill_share: float = Field(default=0.1, ge=0.0, le=0.5, description="lines that may cross a gutter")
     rule_share: float = Field(default=0.6, ge=0.1, le=1.0, description="table width a row rule spans")
+    ocr_size_scale: float = Field(
+        default=1.25, ge=1.0, le=2.0, description="font size over an OCR word's size"
+    )
 
 
 DEFAULT_BORDERLESS = BorderlessSettings()
@@ -71,3 +77,4 @@ class ParseOptions(StrictModel):
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     jobs: int = Field(default=limits.JOBS, ge=1, le=64, description="worker processes for OCR pages")
     layout: LayoutSettings = DEFAULT_LAYOUT
+    borderless: BorderlessSettings = DEFAULT_BORDERLESS

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import OcrUnavailable, UnreadableDocument
@@ -25,12 +25,13 @@ from ..model import warning_codes as codes
 from ..model.warnings import ParseWarning
 from ..options import ParseOptions
 from ..text import rx
+from .ocr_borderless import scan_borderless_tables
 from .ocr_columns import split_merged_columns
-from .ocr_numbers import header_number_cell, is_header_row, number_column, reread_numbers
+from .ocr_numbers import Reader, mend_numbers, number_column, reread_numbers
 from .ocr_rows import ink_line_tops, split_merged_rows, text_line_count
-from .ocr_sequence import repair_sequence
+from .pdf_borderless_grid import Continued
 from .pdf_layout import Word
-from .pdf_tables import GridTable, rule_tables
+from .pdf_tables import GridTable, Rule, rule_tables
 
 LOW_CONFIDENCE = 70.0
 DOUBTFUL = 80.0  # a table cell read with less mean confidence is read again on its own
@@ -46,6 +47,10 @@ class OcrPage:
     width: float
     height: float
     confidence: float | None
+    # a page without a ruled table: what its borderless tables are cut from, in page order
+    image: Any = None
+    dpi: int = 0
+    h_rules: list[Rule] = field(default_factory=list)
 
 
 def tesseract_command(lang: str) -> str:
@@ -91,9 +96,25 @@ def ocr_pages(
                 futures.append(
                     (index, pool.submit(recognise, image, width, height, dpi, options.ocr_lang, exe))
                 )
-            pages = []
+            pages: list[tuple[Any, int, float | None]] = []
+            carried: Continued | None = None  # a borderless table running on from the page before
+            read = number_reader(options.ocr_lang, exe)
             for index, future in futures:
                 result = future.result()
+                carried = carried if pages and index == pages[-1][0].number else None
+                if result.image is not None:
+                    result.tables, result.words, carried = scan_borderless_tables(
+                        result.words,
+                        result.h_rules,
+                        result.image,
+                        result.dpi,
+                        read,
+                        carried,
+                        options.borderless,
+                    )
+                    result.image = None
+                else:
+                    carried = None
                 content = assemble_page(index + 1, result.words, result.tables, result.width, result.height)
                 pages.append((content, _correct_tones(content), result.confidence))
             mend_numbers([content for content, _, _ in pages])
@@ -170,6 +191,15 @@ def _warnings(page: int, confidence: float | None, fixed: int = 0) -> list[Parse
     return out
 
 
+def number_reader(lang: str, exe: str) -> Reader:
+    """Tesseract on a strip of number cuts, with a whitelist and a page segmentation mode."""
+
+    def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
+        return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
+
+    return read_number_strip
+
+
 def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe: str) -> OcrPage:
     """Deskew, find and erase rules, run tesseract, and return words and tables in points."""
     import numpy as np
@@ -181,47 +211,18 @@ def recognise(image: Any, width: float, height: float, dpi: int, lang: str, exe:
     clean = erase(gray, mask)
     words, confidence = _tesseract(clean, dpi, lang, exe)
     scale = 72.0 / dpi
-    tables = rule_tables(
-        [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in h_rules],
-        [(x * scale, t * scale, b * scale) for x, t, b in v_rules],
-        tol=3.0,
-    )
+    h_points = [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in h_rules]
+    tables = rule_tables(h_points, [(x * scale, t * scale, b * scale) for x, t, b in v_rules], tol=3.0)
 
-    def read_number_strip(strip: Any, strip_dpi: int, whitelist: str, psm: str) -> list[Word]:
-        return _tesseract(strip, strip_dpi, lang, exe, psm=psm, whitelist=whitelist)[0]
-
+    read_number_strip = number_reader(lang, exe)
+    if not tables:  # no ruled table: a task table may still be set without lines (`ocr_pages`)
+        return OcrPage(words, [], width, height, confidence, clean, dpi, h_points)
     gray = np.asarray(clean, dtype=np.uint8)
     tables = [split_merged_rows(split_merged_columns(table, words), words, gray, dpi) for table in tables]
     for table in tables:
         words = reread_numbers(table, words, clean, dpi, read_number_strip)
         words = _reread_short_cells(table, words, clean, dpi, lang, exe)
     return OcrPage(words, tables, width, height, confidence)
-
-
-def mend_numbers(pages: list[Any]) -> int:
-    """Mend misread STT cells from the numbering of the document's scanned tables, in reading
-    order across pages (a table continued on the next page continues its numbering)."""
-    from .pdf_items import PageTable
-
-    all_rows = [
-        row
-        for page in pages
-        for item in page.items
-        if isinstance(item, PageTable) and number_column(item.table)
-        for row in item.rows
-        if row.cells
-    ]
-    rows = [row for row in all_rows if not is_header_row(row.cells)]
-    for row in all_rows:
-        if is_header_row(row.cells):
-            row.cells[0] = header_number_cell(row.cells[0])
-    mended = repair_sequence([row.cells[0] for row in rows])
-    changed = 0
-    for row, number in zip(rows, mended, strict=True):
-        if row.cells[0] != number:
-            row.cells[0] = number
-            changed += 1
-    return changed
 
 
 def _reread_short_cells(

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..text import rx
 from ..text.fold import fold
-from .ocr_sequence import UNREAD
+from .ocr_sequence import UNREAD, repair_sequence
 from .pdf_layout import Word
 from .pdf_tables import BBox, GridRow, GridTable
 
@@ -78,17 +78,26 @@ def _cell_pixels(cell: BBox, px: float, gray_shape: tuple[int, ...]) -> tuple[in
 def reread_numbers(table: GridTable, words: list[Word], image: Any, dpi: int, read: Reader) -> list[Word]:
     """Words of the page with the table's number cells replaced by a second, number-only reading
     where that reading is a number (the page reading is kept otherwise)."""
-    import numpy as np
-
     if not number_column(table):
         return words
+    cells = [
+        row.cells[0]
+        for row in table.rows
+        if row.cells and row.cells[0] is not None and not in_header_row(row, words)
+    ]
+    return reread_number_cells(cells, words, image, dpi, read)
+
+
+def reread_number_cells(
+    cells: list[BBox], words: list[Word], image: Any, dpi: int, read: Reader
+) -> list[Word]:
+    """`reread_numbers` for the given number cells (boxes in points, 1.5 pt of margin inside)."""
+    import numpy as np
+
     gray = np.asarray(image, dtype=np.uint8)
     px = dpi / 72.0
     cuts: list[tuple[BBox, tuple[int, int, int, int]]] = []
-    for row in table.rows:
-        cell = row.cells[0] if row.cells else None
-        if cell is None or in_header_row(row, words):
-            continue
+    for cell in cells:
         ink = _ink_box(gray, _cell_pixels(cell, px, gray.shape))
         if ink is not None:
             cuts.append((cell, ink))
@@ -153,10 +162,12 @@ def _read_side_by_side(
     to_px = dpi / 72.0  # word positions in points map back to the unscaled strip at `dpi`
     out: list[tuple[str, float]] = []
     for s0, s1 in slots:
+        # a word wholly inside the slot's reach: tesseract may glue three cuts into one word
+        # ("3.4.5"), which belongs to none of them (each is read again alone)
         mine = [
             w
             for w in sorted(found, key=lambda w: w.x0)
-            if s0 - height / 2 <= (w.x0 + w.x1) / 2 * to_px <= s1 + height / 2
+            if s0 - height / 2 <= w.x0 * to_px and w.x1 * to_px <= s1 + height / 2
         ]
         out.append(("".join(w.text for w in mine), min((w.conf or 0.0 for w in mine), default=0.0)))
     return out
@@ -197,12 +208,42 @@ def is_header_row(cells: list[str]) -> bool:
 def header_number_cell(text: str) -> str:
     """The header of the number column as written: bold "STT" comes back from OCR as "SIT",
     "SII", "SET"; a reading within two letters of it, in the header row over the number column,
-    is that word (the structure stage finds the column by it)."""
+    is that word (the structure stage finds the column by it). Ink no reading made sense of in a
+    row of capitals (a group's lone serif "I", which tesseract does not read) is left empty: the
+    group's number is not guessed."""
     from rapidfuzz.distance import Levenshtein
 
     reading = text.strip()
+    if reading == UNREAD:
+        return ""
     if fold(reading).replace(".", "") in _HEADER_WORDS:
         return text  # "TT", "Số TT": already a header the structure knows
     if reading and len(reading) <= 4 and Levenshtein.distance(reading.upper(), "STT") <= 2:
         return "STT"
     return text
+
+
+def mend_numbers(pages: list[Any]) -> int:
+    """Mend misread STT cells from the numbering of the document's scanned tables, in reading
+    order across pages (a table continued on the next page continues its numbering)."""
+    from .pdf_items import PageTable
+
+    all_rows = [
+        row
+        for page in pages
+        for item in page.items
+        if isinstance(item, PageTable) and number_column(item.table)
+        for row in item.rows
+        if row.cells
+    ]
+    rows = [row for row in all_rows if not is_header_row(row.cells)]
+    for row in all_rows:
+        if is_header_row(row.cells):
+            row.cells[0] = header_number_cell(row.cells[0])
+    mended = repair_sequence([row.cells[0] for row in rows])
+    changed = 0
+    for row, number in zip(rows, mended, strict=True):
+        if row.cells[0] != number:
+            row.cells[0] = number
+            changed += 1
+    return changed

@@ -18,9 +18,14 @@ from .pdf_tables import BBox, GridRow, GridTable, inside
 
 
 def ink_line_tops(gray: Any, cell: BBox, dpi: int) -> list[float]:
-    """Tops (points) of the bands of ink in a cell, one per text line: rows of pixels with ink,
-    a band at least 4 pt tall (a speck is not a line), bands closer than 1 pt merged (the
-    accents above a capital are part of its line)."""
+    """Tops (points) of the bands of ink in a cell, one per text line (see `ink_bands`)."""
+    return [top for top, _ in ink_bands(gray, cell, dpi)]
+
+
+def ink_bands(gray: Any, cell: BBox, dpi: int) -> list[tuple[float, float]]:
+    """Top and bottom (points) of the bands of ink in a cell, one per text line: rows of pixels
+    with ink, a band at least 4 pt tall (a speck is not a line), bands closer than 1 pt merged
+    (the accents above a capital are part of its line)."""
 
     px = dpi / 72.0
     x0, y0 = max(int(cell[0] * px) + 3, 0), max(int(cell[1] * px) + 3, 0)
@@ -36,7 +41,7 @@ def ink_line_tops(gray: Any, cell: BBox, dpi: int) -> list[float]:
             bands[-1][1] = y
         else:
             bands.append([y, y])
-    return [(y0 + a) / px for a, b in bands if b - a >= 4 * px]
+    return [((y0 + a) / px, (y0 + b + 1) / px) for a, b in bands if b - a >= 4 * px]
 
 
 def text_line_count(words: list[Word]) -> int:

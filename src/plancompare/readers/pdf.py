@@ -142,7 +142,7 @@ def _read_page(pdf: Any, index: int, run: _Run) -> PageContent | None:
         tables = choose_tables(pg, run, index)
         carried, run.continued = run.continued, None
         if not tables:  # no rules drawn: a task table may still be set without lines
-            tables, run.continued = page_tables(words, pg.h_lines, carried)
+            tables, run.continued = page_tables(words, pg.h_lines, carried, run.options.borderless)
         return assemble_page(index + 1, words, tables, pg.width, pg.height)
     finally:
         page.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..options import DEFAULT_BORDERLESS, BorderlessSettings
 from ..structure.tables import column_roles, is_task_header
 from .aligned_header import ROW_NUMBER
+from .ocr_sequence import UNREAD
 from .pdf_layout import VisualLine, Word
 
 Span = tuple[float, float]  # x0, x1
@@ -38,6 +39,13 @@ class Label:
 
 def line_words(line: VisualLine) -> list[Word]:
     return [w for s in line.segments for w in s.words]
+
+
+def opens_row(text: str) -> bool:
+    """A row number ("1", "II", "a)"), or the mark OCR leaves for ink in a number column that no
+    reading made sense of (a lone serif "I" of a group row): a row all the same, its number
+    mended from the numbering later (`ocr_sequence`)."""
+    return text == UNREAD or bool(ROW_NUMBER.match(text))
 
 
 def merge_spans(spans: list[Span], min_gap: float) -> list[Span]:
@@ -94,7 +102,7 @@ def _block(lines: list[VisualLine], i: int, settings: BorderlessSettings) -> tup
         end < len(lines)
         and end - i < settings.header_max_lines
         and _gap(lines[end - 1], lines[end]) <= settings.header_line_gap_em * em
-        and not ROW_NUMBER.match(line_words(lines[end])[0].text)
+        and not opens_row(line_words(lines[end])[0].text)
     ):
         end += 1
     return end, header_labels(lines[i:end], settings)
@@ -212,7 +220,7 @@ def is_page_number(line: VisualLine) -> bool:
 def _group_heading(words: list[Word], edges: list[float]) -> bool:
     """A group row whose title runs over merged cells: a row number in the first column, the
     title in capitals or bold ("II | HẠ TẦNG VÀ DỮ LIỆU")."""
-    if len(words) < 2 or column_of(words[0].x0, edges) != 0 or not ROW_NUMBER.match(words[0].text):
+    if len(words) < 2 or column_of(words[0].x0, edges) != 0 or not opens_row(words[0].text):
         return False
     rest = words[1:]
     return all(w.bold for w in rest) or all(w.text.upper() == w.text for w in rest)

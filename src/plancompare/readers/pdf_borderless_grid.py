@@ -8,7 +8,6 @@ import itertools
 from dataclasses import dataclass
 
 from ..options import DEFAULT_BORDERLESS, BorderlessSettings
-from .aligned_header import ROW_NUMBER
 from .pdf_borderless import (
     Label,
     column_of,
@@ -17,6 +16,7 @@ from .pdf_borderless import (
     find_header,
     is_page_number,
     line_words,
+    opens_row,
     row_starts,
     table_extent,
 )
@@ -39,8 +39,7 @@ class Continued:
 def numbered_lines(body: list[VisualLine], edges: list[float]) -> list[bool]:
     """Which lines open with a row number in the first column."""
     return [
-        column_of(line_words(line)[0].x0, edges) == 0 and bool(ROW_NUMBER.match(line_words(line)[0].text))
-        for line in body
+        column_of(line_words(line)[0].x0, edges) == 0 and opens_row(line_words(line)[0].text) for line in body
     ]
 
 
