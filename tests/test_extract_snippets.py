@@ -120,6 +120,12 @@ def test_deadline_in_running_text_ignores_cited_dates() -> None:
     )
 
 
+def test_a_recurring_act_done_each_year_is_annual() -> None:
+    d = find_deadline("Chủ trì rà soát hộ nghèo, hộ cận nghèo hằng năm.")
+    assert (d.kind.value, d.recurs) == ("annual", "annual")
+    assert find_deadline("Kiểm tra, giám sát việc sử dụng vốn vay hằng năm.").kind.value == "annual"
+
+
 def test_continuous_in_running_text_only_where_it_says_when() -> None:
     d = find_deadline(
         "Công an xã phối hợp với các thôn bảo đảm an ninh tại điểm giao dịch; thực hiện thường xuyên."

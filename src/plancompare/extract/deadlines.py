@@ -55,7 +55,8 @@ _RUNNING_CONTINUOUS = rx.compile(
 # in running text, "hằng năm" marks a deadline only next to an act done each year
 _ANNUAL_ACT = rx.compile(
     r"(?:định kỳ[^.;]{0,30}?(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm[^.;]{0,6}?\b(?:báo cáo|tổng hợp|sơ kết|tổng kết|đánh giá|"
-    r"rà soát|xây dựng|tổ chức|thực hiện)|(?:báo cáo|tổng hợp)[^.;]{0,40}?(?:hằng|hàng)\s+năm)"
+    r"rà soát|xây dựng|tổ chức|thực hiện)|(?:báo cáo|tổng hợp|rà soát|đánh giá|sơ kết|tổng kết|kiểm tra|điều tra)"
+    r"[^.;]{0,40}?(?:hằng|hàng)\s+năm)"
 )
 
 
