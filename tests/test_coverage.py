@@ -21,6 +21,7 @@ from plancompare.batch.cache import ResultCache
 from plancompare.batch.model import plan_row
 from plancompare.batch.progress import PlainProgress
 from plancompare.batch.tables import summary_columns
+from plancompare.i18n import Lang
 from plancompare.model.comparison import FindingKind
 from plancompare.reference import load_reference
 from plancompare.serialize import to_json
@@ -123,8 +124,12 @@ def test_plain_progress_lines() -> None:
         progress.advance(ok)
     progress.close()
     lines = stream.getvalue().splitlines()
-    assert lines[0].startswith("plancompare: 1/3 plans, 0 failed")
-    assert lines[-1].startswith("plancompare: 3/3 plans, 1 failed") and "ETA 0:00:00" in lines[-1]
+    assert lines[0].startswith("plancompare: 1/3 kế hoạch, 0 lỗi")
+    assert lines[-1].startswith("plancompare: 3/3 kế hoạch, 1 lỗi") and "còn khoảng 0:00:00" in lines[-1]
+    stream = io.StringIO()
+    english = PlainProgress(1, stream, interval=0.0, lang=Lang.EN)
+    english.advance(True)
+    assert stream.getvalue().startswith("plancompare: 1/1 plans, 0 failed")
 
 
 def test_coverage_command_writes_every_output(plans: Path, tmp_path: Path) -> None:
@@ -180,7 +185,12 @@ def test_coverage_to_stdout_and_fail_under(tmp_path: Path) -> None:
     done = run(
         "coverage", "-", str(NGHE_AN), str(AN_GIANG), "--fail-under", "0.5", "--jobs", "2", cwd=tmp_path
     )
-    assert done.returncode == 1 and "1 plan(s) below" in done.stderr
+    assert done.returncode == 1
+    assert "plancompare: 1 kế hoạch có mức độ bao phủ thấp hơn ngưỡng --fail-under 0,50" in done.stderr
+    percent = run("coverage", "-", str(NGHE_AN), "--fail-under", "80%", cwd=tmp_path)
+    assert percent.returncode == 0  # 100% ≥ 80%: the percentage form `check` takes
+    wrong = run("coverage", "-", str(NGHE_AN), "--fail-under", "180", cwd=tmp_path)
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "--fail-under" in wrong.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert [r["coverage"] for r in rows] == ["0.4375", "1.0"]  # sorted by path: an-giang first
 

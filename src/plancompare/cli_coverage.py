@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .batch.formats import DEFAULT_FORMATS, OutputFormat
+from .cli_options import current_lang, fail_under_value
+from .i18n import Lang, number, t
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -93,8 +95,8 @@ def coverage(
         typer.Option(min=0.001, help="Time budget of each plan's parse, in seconds; over it, an error row."),
     ] = 300.0,
     fail_under: Annotated[
-        float | None,
-        typer.Option("--fail-under", help="Exit 1 when any plan's coverage (0..1) is below this."),
+        str | None,
+        typer.Option("--fail-under", help="Exit 1 when any plan's coverage is below this (0..1, or 80%)."),
     ] = None,
 ) -> None:
     """Coverage of many plans against one reference: one row per plan, a bad file is one error row."""
@@ -105,20 +107,19 @@ def coverage(
     from .options import ParseOptions
     from .reference.load import load_reference
 
+    lang = current_lang(None)
+    threshold = fail_under_value(fail_under, lang)  # checked before any work, as `check` does
     reference_path, items = _split_arguments(arguments, outline)
     chosen = set(formats) if formats else _default_formats()
     _check_formats(chosen)
     reference = load_reference(reference_path)
     paths = discover(items)
     if not paths:
-        print(
-            "plancompare: no plan files found (folders are searched for .pdf .docx .txt .md .json .html)",
-            file=sys.stderr,
-        )
+        print(f"plancompare: {t('coverage.no_plans', lang)}", file=sys.stderr)
     cache = None if no_cache else ResultCache((out or default_cache_dir()) / CACHE_FILE)
     writer = CoverageWriter(out, reference, chosen) if out is not None else None
     rows: list[PlanRow] = []
-    progress = make_progress(len(paths))
+    progress = make_progress(len(paths), lang=lang)
     executor = _executor(jobs)
     try:
         options = ParseOptions(time_budget_s=timeout)
@@ -133,13 +134,15 @@ def coverage(
             cache.close()
     if writer is not None:
         files = writer.finish()
-        print(f"plancompare: wrote {', '.join(files)} in {out}", file=sys.stderr)
+        print(
+            f"plancompare: {t('coverage.wrote', lang, files=', '.join(files), folder=out)}", file=sys.stderr
+        )
     else:
         from .batch import tables
 
         rows.sort(key=lambda r: r.path)
         sys.stdout.write(tables.to_csv(tables.summary_columns(), [tables.summary_row(r) for r in rows]))
-    _exit_status(rows, strict, fail_under)
+    _exit_status(rows, strict, threshold, lang)
 
 
 def _row(result: PlanResult) -> PlanRow:
@@ -148,7 +151,7 @@ def _row(result: PlanResult) -> PlanRow:
     return plan_row(result)
 
 
-def _exit_status(rows: list[PlanRow], strict: bool, fail_under: float | None) -> None:
+def _exit_status(rows: list[PlanRow], strict: bool, fail_under: float | None, lang: Lang) -> None:
     failed = [r for r in rows if r.error is not None]
     for r in failed:
         print(f"plancompare: {r.error.message if r.error else r.path}", file=sys.stderr)
@@ -157,7 +160,8 @@ def _exit_status(rows: list[PlanRow], strict: bool, fail_under: float | None) ->
     if fail_under is not None:
         below = [r for r in rows if r.error is None and (r.coverage or 0.0) < fail_under]
         if below:
-            print(f"plancompare: {len(below)} plan(s) below --fail-under {fail_under}", file=sys.stderr)
+            message = t("coverage.below", lang, count=len(below), threshold=number(fail_under, lang, 2))
+            print(f"plancompare: {message}", file=sys.stderr)
             raise typer.Exit(code=1)
 
 

@@ -7,6 +7,8 @@ import sys
 import time
 from typing import Protocol, TextIO
 
+from ..i18n import Lang, t
+
 PLAIN_INTERVAL_S = 10.0
 
 
@@ -24,17 +26,25 @@ def _rate_eta(done: int, total: int, elapsed: float) -> tuple[float, str]:
 
 
 class PlainProgress:
-    def __init__(self, total: int, stream: TextIO, interval: float = PLAIN_INTERVAL_S) -> None:
-        self.total, self.stream, self.interval = total, stream, interval
+    def __init__(
+        self, total: int, stream: TextIO, interval: float = PLAIN_INTERVAL_S, lang: Lang = Lang.VI
+    ) -> None:
+        self.total, self.stream, self.interval, self.lang = total, stream, interval, lang
         self.done = self.failed = 0
         self.started = self._last = time.monotonic()
 
     def line(self) -> str:
         rate, eta = _rate_eta(self.done, self.total, time.monotonic() - self.started)
-        return (
-            f"plancompare: {self.done}/{self.total} plans, {self.failed} failed, "
-            f"{rate:.0f} plans/min, ETA {eta}"
+        text = t(
+            "progress.line",
+            self.lang,
+            done=self.done,
+            total=self.total,
+            failed=self.failed,
+            rate=f"{rate:.0f}",
+            eta=eta,
         )
+        return f"plancompare: {text}"
 
     def advance(self, ok: bool) -> None:
         self.done += 1
@@ -49,7 +59,7 @@ class PlainProgress:
 
 
 class RichProgress:
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, lang: Lang = Lang.VI) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -65,15 +75,15 @@ class RichProgress:
             TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("lỗi {task.fields[failed]}"),
-            TextColumn("{task.fields[rate]} kế hoạch/phút"),
+            TextColumn(t("progress.failed", lang) + " {task.fields[failed]}"),
+            TextColumn("{task.fields[rate]} " + t("progress.rate", lang)),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
         )
         self.started = time.monotonic()
-        self.task = self.bar.add_task("Đối chiếu", total=total, failed=0, rate="-")
+        self.task = self.bar.add_task(t("progress.title", lang), total=total, failed=0, rate="-")
         self.bar.start()
 
     def advance(self, ok: bool) -> None:
@@ -86,10 +96,12 @@ class RichProgress:
         self.bar.stop()
 
 
-def make_progress(total: int, stream: TextIO | None = None, quiet: bool = False) -> Progress:
+def make_progress(
+    total: int, stream: TextIO | None = None, quiet: bool = False, lang: Lang = Lang.VI
+) -> Progress:
     stream = stream or sys.stderr
     if quiet:
-        return PlainProgress(total, stream, interval=float("inf"))
+        return PlainProgress(total, stream, interval=float("inf"), lang=lang)
     if stream.isatty():
-        return RichProgress(total)
-    return PlainProgress(total, stream)
+        return RichProgress(total, lang)
+    return PlainProgress(total, stream, lang=lang)
