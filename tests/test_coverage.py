@@ -265,3 +265,24 @@ def test_a_plan_over_its_time_budget_is_an_error_row(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
     assert row["error_class"] == "DocumentTooLarge" and row["coverage"] == ""
+
+
+def test_coverage_can_count_items_addressed_to_other_levels(tmp_path: Path) -> None:
+    """As `check --include-not-applicable`: a national decision's items for ministries are "not
+    applicable" to a province's plan by default, and reported with the flag; the cache keeps the two apart."""
+    national = ROOT / "tests" / "data" / "national"
+    decision, province = national / "qd-412-ttg-thien-tai.txt", national / "kh-233-nghe-an-thien-tai.txt"
+    by_default = list(compare_many(decision, [province]))
+    counted = list(compare_many(decision, [province], include_not_applicable=True))
+    assert by_default[0].comparison is not None and counted[0].comparison is not None
+    assert by_default[0].comparison.summary.not_applicable == 4
+    assert counted[0].comparison.summary.not_applicable == 0
+    out = tmp_path / "out"
+    first = run("coverage", str(decision), str(province), "--out", str(out), "-f", "csv", cwd=tmp_path)
+    second = run(
+        "coverage", str(decision), str(province), "--out", str(out), "-f", "csv", "--include-not-applicable",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert first.returncode == 0 and second.returncode == 0
+    row = next(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
+    assert row["not_applicable"] == "0"  # not the cached default-run row

@@ -90,6 +90,9 @@ def coverage(
         bool, typer.Option("--no-cache", help="Compare every plan again; do not read or write the cache.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when any file failed.")] = False,
+    include_not_applicable: Annotated[
+        bool, typer.Option("--include-not-applicable", help="Count items addressed to other levels too.")
+    ] = False,
     timeout: Annotated[
         float,
         typer.Option(min=0.001, help="Time budget of each plan's parse, in seconds; over it, an error row."),
@@ -123,7 +126,11 @@ def coverage(
     executor = _executor(jobs)
     try:
         options = ParseOptions(time_budget_s=timeout)
-        for result in compare_many(reference, paths, executor=executor, options=options, cache=cache):
+        results = compare_many(
+            reference, paths, executor=executor, options=options, cache=cache,
+            include_not_applicable=include_not_applicable,
+        )  # fmt: skip
+        for result in results:
             rows.append(writer.add(result) if writer else _row(result))
             progress.advance(result.ok)
     finally:

@@ -41,10 +41,16 @@ class ResultCache:
         self._context = ""
         self.hits = 0
 
-    def bind(self, reference: Reference, options: ParseOptions) -> None:
+    def bind(self, reference: Reference, options: ParseOptions, include_not_applicable: bool = False) -> None:
         """Results are valid for one reference, one set of options and one library version."""
         digest = hashlib.sha256()
-        for part in (__version__, reference.model_dump_json(), options.model_dump_json()):
+        scope = "with-not-applicable" if include_not_applicable else ""  # empty: keys as before
+        for part in (
+            __version__,
+            reference.model_dump_json(),
+            options.model_dump_json(),
+            *filter(None, [scope]),
+        ):
             digest.update(part.encode("utf-8") + b"\0")
         self._context = digest.hexdigest()
 

@@ -69,7 +69,9 @@ def _error(exc: BaseException, path: str) -> PlanError:
     return PlanError(error_class=type(exc).__name__, message=message)
 
 
-def compare_path(reference: Reference, path: str, options: ParseOptions | None = None) -> PlanResult:
+def compare_path(
+    reference: Reference, path: str, options: ParseOptions | None = None, include_not_applicable: bool = False
+) -> PlanResult:
     """Parse and compare one plan; any failure becomes the result's error. Runs in a worker."""
     from ..api import parse
     from ..diff import compare
@@ -79,7 +81,7 @@ def compare_path(reference: Reference, path: str, options: ParseOptions | None =
     try:
         plan: Plan = parse(path, options=options)
         parsed = time.perf_counter()
-        comparison = compare(reference, plan)
+        comparison = compare(reference, plan, include_not_applicable=include_not_applicable)
     except Exception as exc:  # a batch reports every failure as a row, whatever raised it
         return PlanResult(path=path, sha256=sha, error=_error(exc, path))
     done = time.perf_counter()
@@ -91,19 +93,22 @@ def compare_path(reference: Reference, path: str, options: ParseOptions | None =
     )
 
 
-def _in_order(reference: Reference, paths: list[str], options: ParseOptions | None) -> Iterator[PlanResult]:
+def _in_order(
+    reference: Reference, paths: list[str], options: ParseOptions | None, include: bool
+) -> Iterator[PlanResult]:
     for path in paths:
-        yield compare_path(reference, path, options)
+        yield compare_path(reference, path, options, include)
 
 
 def _pooled(
-    executor: Executor, reference: Reference, paths: list[str], options: ParseOptions | None, window: int
-) -> Iterator[PlanResult]:
+    executor: Executor, reference: Reference, paths: list[str], options: ParseOptions | None, window: int,
+    include: bool,
+) -> Iterator[PlanResult]:  # fmt: skip
     pending: dict[Future[PlanResult], str] = {}
     queue = iter(paths)
 
     def submit(path: str) -> None:
-        pending[executor.submit(compare_path, reference, path, options)] = path
+        pending[executor.submit(compare_path, reference, path, options, include)] = path
 
     for path in queue:
         submit(path)
@@ -133,10 +138,12 @@ def compare_many(
     options: ParseOptions | None = None,
     cache: ResultCache | None = None,
     window: int | None = None,
+    include_not_applicable: bool = False,
 ) -> Iterator[PlanResult]:
     """Compare each plan with `reference` (None: the bundled QĐ 1560 outline), yielding results as
     they finish: in input order without an executor, in completion order with one (sort by
-    `result.path` for a stable order). `executor` is any `concurrent.futures.Executor`: a
+    `result.path` for a stable order). `include_not_applicable` counts items addressed to another
+    level (ministries, the central level) as the plan's, as `compare` does. `executor` is any `concurrent.futures.Executor`: a
     `ProcessPoolExecutor`, or a dask `Client(...).get_executor()` to run on a cluster (the paths
     must then be readable by the workers). With `cache`, plans already compared with the same
     reference, options and library version are not redone."""
@@ -145,14 +152,15 @@ def compare_many(
     ref = load_reference(reference)
     todo = [str(p) for p in paths]
     if cache is not None:
-        cache.bind(ref, options or ParseOptions())
+        cache.bind(ref, options or ParseOptions(), include_not_applicable)
         todo, hits = cache.split(todo)
         yield from hits  # loaded one at a time
     if executor is None:
-        results = _in_order(ref, todo, options)
+        results = _in_order(ref, todo, options, include_not_applicable)
     else:
         workers = getattr(executor, "_max_workers", None) or 2
-        results = _pooled(executor, ref, todo, options, window or WINDOW_PER_WORKER * workers)
+        window = window or WINDOW_PER_WORKER * workers
+        results = _pooled(executor, ref, todo, options, window, include_not_applicable)
     for result in results:
         if cache is not None:
             cache.put(result)
