@@ -286,3 +286,15 @@ def test_coverage_can_count_items_addressed_to_other_levels(tmp_path: Path) -> N
     assert first.returncode == 0 and second.returncode == 0
     row = next(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
     assert row["not_applicable"] == "0"  # not the cached default-run row
+
+
+def test_coverage_as_parquet(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "out"
+    done = run("coverage", "-", str(NGHE_AN), str(AN_GIANG), "--out", str(out), "-f", "parquet", cwd=tmp_path)
+    assert done.returncode == 0
+    summary = pd.read_parquet(out / "summary.parquet").sort_values("plan")
+    assert list(summary["coverage"]) == [0.4375, 1.0]  # an-giang, then nghe-an
+    matrix = pd.read_parquet(out / "matrix.parquet")
+    assert {"plan", "coverage", "4.1"} <= set(matrix.columns) and len(matrix) == 2

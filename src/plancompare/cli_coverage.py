@@ -48,7 +48,7 @@ def _check_formats(formats: set[OutputFormat]) -> None:
     needs = {
         OutputFormat.xlsx: ("an .xlsx workbook", "coverage", "openpyxl"),
         OutputFormat.png: ("the heatmap", "coverage", "matplotlib"),
-        OutputFormat.parquet: ("Parquet output", "notebook", "pyarrow"),
+        OutputFormat.parquet: ("Parquet output", "parquet", "pyarrow"),
     }
     for fmt in sorted(formats & needs.keys()):
         what, extra, package = needs[fmt]

@@ -104,4 +104,4 @@ def write_parquet(out: Path, reference: Reference, rows: Sequence[PlanRow]) -> N
         summary_frame(rows).to_parquet(out / "summary.parquet", index=False)
         matrix_frame(rows, item_ids(reference)).to_parquet(out / "matrix.parquet", index=False)
     except ImportError as exc:
-        raise MissingDependency.extra("Parquet output", "notebook", "pyarrow") from exc
+        raise MissingDependency.extra("Parquet output", "parquet", "pyarrow") from exc
