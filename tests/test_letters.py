@@ -18,7 +18,7 @@ from plancompare.extract.deadlines import find_deadline
 from plancompare.extract.header_names import split_fused_issuer
 from plancompare.model.plan import Plan
 from plancompare.readers.document import Line
-from plancompare.readers.text import blanks_separate_paragraphs, multi_paragraph_share
+from plancompare.readers.text import blanks_separate_paragraphs
 from plancompare.structure.markers import parse_marker
 from plancompare.structure.paragraphs import Paragraph, build_paragraphs, joins
 from plancompare.structure.zones import continues_subject, is_addressee
@@ -256,10 +256,8 @@ def test_pdftotext_blank_lines_do_not_part_paragraphs() -> None:
     """pdftotext leaves blank lines between the header, body and closing blocks only; its paragraphs
     follow one another. A markdown or e-mail text parts every paragraph with a blank line."""
     pdftotext = (DATA / "cv-7432.pdftotext.txt").read_text(encoding="utf-8").splitlines()
-    assert multi_paragraph_share(pdftotext) > 0.4
     assert not blanks_separate_paragraphs(pdftotext)
     email = (DATA / "cv-7432.wrapped72.txt").read_text(encoding="utf-8").splitlines()
-    assert multi_paragraph_share(email) == 0
     assert blanks_separate_paragraphs(email)
 
 

@@ -14,48 +14,12 @@ from ..model.warnings import ParseWarning
 from ..options import DEFAULT_LAYOUT, LayoutSettings
 from ..text import rx
 from ..text.normalize import line_offsets, nfc, split_lines
-from ..text.punct import CLAUSE_END
 from .document import Item, Line, RawDocument
 from .grid import grid_chars
 from .page_furniture import page_furniture
 from .site import document_bounds
 from .text_columns import find_blocks
 from .text_tables import TableScanner, furniture_chars, page_furniture_lines, site_furniture
-
-# an item's or a list's first line: "- Sở Y tế;", "1. Công an tỉnh", "a) …"
-_ITEM_START = rx.compile(r"^\s*(?:[-+•*]|\d+[.)]|\p{L}\))")
-_STARTS_UPPER = rx.compile(r"^\s*\p{Lu}")
-# lines in runs holding several paragraphs: past this share, the blank lines do not part paragraphs
-MAX_MULTI_PARAGRAPH_SHARE = 1 / 3
-
-
-def _runs(lines: list[str]) -> list[list[str]]:
-    """The runs of non-blank lines."""
-    return [
-        list(group) for filled, group in itertools.groupby(lines, key=lambda x: bool(x.strip())) if filled
-    ]
-
-
-def _sentence_starts(run: list[str]) -> int:
-    """Lines starting a sentence in capitals right under a line that ended one (". ; :"): paragraphs
-    that follow one another without a blank line, as pdftotext writes them. List items are lines of
-    their own in any text and do not count."""
-    return sum(
-        1
-        for above, below in itertools.pairwise(run)
-        if CLAUSE_END.search(above)
-        and _STARTS_UPPER.match(below)
-        and not _ITEM_START.match(above)
-        and not _ITEM_START.match(below)
-    )
-
-
-def multi_paragraph_share(lines: list[str]) -> float:
-    """The share of lines in runs (between blank lines) holding two paragraph starts or more."""
-    runs = _runs(lines)
-    total = sum(len(r) for r in runs)
-    multi = sum(len(r) for r in runs if _sentence_starts(r) >= 2)
-    return multi / total if total else 0.0
 
 
 def _line(number: int, raw: str, start: int, end: int) -> Line:
@@ -70,17 +34,15 @@ SENTENCE_END_BLANK_SHARE = 0.5
 def blanks_separate_paragraphs(lines: list[str]) -> bool:
     """Blank lines part paragraphs when there are some between the text's lines (two at least, and
     one in twenty lines), but not one after nearly every line (a double-spaced export, where they
-    say nothing), and not when many runs between them hold several paragraphs each (a pdftotext
-    copy: blank lines only between its header, body and closing blocks). Blank lines before the
-    first and after the last line do not count."""
+    say nothing), and not when most sentence ends run straight on into the next line (a pdftotext
+    copy: blank lines only between its pages or its header, body and closing blocks). Blank lines
+    before the first and after the last line do not count."""
     filled = [i for i, x in enumerate(lines) if x.strip()]
     if not filled:
         return False
     inner = lines[filled[0] : filled[-1] + 1]
     breaks = sum(1 for a, b in itertools.pairwise(inner) if a.strip() and not b.strip())
     if not max(2, 0.05 * len(inner)) <= breaks <= 0.6 * len(filled):
-        return False
-    if multi_paragraph_share(inner) > MAX_MULTI_PARAGRAPH_SHARE:
         return False
     # where blank lines part paragraphs, a line that ends a sentence mostly ends its paragraph too,
     # so a blank line follows it; in `pdftotext -layout` text, blank lines come only at page and
