@@ -29,7 +29,6 @@ import tempfile
 from pathlib import Path
 
 import pypandoc
-from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "serializations"
@@ -40,22 +39,12 @@ SOURCES = {
 }
 
 
-def tuyen_quang_docx(path: Path) -> None:
-    """The DOCX `test_serializations.docx` builds: plan-tabs.md's body as paragraphs (markup
-    removed), its tab-separated appendix as a Word table."""
-    text = (OUT / "plan-tabs.md").read_text(encoding="utf-8")
-    start = text.index("STT\t")
-    body, table = text[:start], text[start:]
-    rows = [line.split("\t") for line in table.strip().splitlines()]
-    doc = Document()
-    for para in body.split("\n\n"):
-        for line in para.strip().splitlines():
-            doc.add_paragraph(line.replace("**", "").replace("*", "").lstrip("# "))
-    grid = doc.add_table(rows=0, cols=len(rows[0]))
-    for row in rows:
-        for cell, value in zip(grid.add_row().cells, row, strict=True):
-            cell.text = value
-    doc.save(str(path))
+def plan_docx(folder: Path) -> Path:
+    """The Tuyên Quang plan as a DOCX, built by the tests' own builder (one plan, every layout)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_serializations import docx
+
+    return docx(folder)
 
 
 def main() -> int:
@@ -73,8 +62,7 @@ def main() -> int:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         sources = dict(SOURCES)
-        sources["tuyen-quang-kh27"] = Path(tmp) / "plan.docx"
-        tuyen_quang_docx(sources["tuyen-quang-kh27"])
+        sources["tuyen-quang-kh27"] = plan_docx(Path(tmp))
         for name, docx in sources.items():
             shown = (
                 docx.relative_to(ROOT) if docx.is_relative_to(ROOT) else "plan.docx (built from plan-tabs.md)"

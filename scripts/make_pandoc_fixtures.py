@@ -36,25 +36,6 @@ FORMATS = {
 }
 
 
-def tuyen_quang_docx(path: Path) -> None:
-    """plan-tabs.md as a DOCX, as `tests/test_serializations.py::docx` builds it."""
-    from docx import Document
-
-    text = (OUT / "plan-tabs.md").read_text(encoding="utf-8")
-    start = text.index("STT\t")
-    body, table = text[:start], text[start:]
-    rows = [line.split("\t") for line in table.strip().splitlines()]
-    doc = Document()
-    for para in body.split("\n\n"):
-        for line in para.strip().splitlines():
-            doc.add_paragraph(line.replace("**", "").replace("*", "").lstrip("# "))
-    grid = doc.add_table(rows=0, cols=len(rows[0]))
-    for row in rows:
-        for cell, value in zip(grid.add_row().cells, row, strict=True):
-            cell.text = value
-    doc.save(str(path))
-
-
 def spans_docx(path: Path) -> None:
     """A task table with a cell spanning columns (the group row) and one spanning rows (a lead unit)."""
     from docx import Document
@@ -81,14 +62,21 @@ def default_pandoc() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
+def plan_docx(folder: Path) -> Path:
+    """The Tuyên Quang plan as a DOCX, built by the tests' own builder (one plan, every layout)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_serializations import docx
+
+    return docx(folder)
+
+
 def main() -> None:
     pandoc = sys.argv[1] if len(sys.argv) > 1 else default_pandoc()
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout
     print(version.splitlines()[0])
     with tempfile.TemporaryDirectory() as tmp:
         documents = dict(DOCUMENTS)
-        documents["tq-plan"] = Path(tmp) / "tq-plan.docx"
-        tuyen_quang_docx(documents["tq-plan"])
+        documents["tq-plan"] = plan_docx(Path(tmp))
         documents["spans"] = Path(tmp) / "spans.docx"
         spans_docx(documents["spans"])
         for name, docx in documents.items():
